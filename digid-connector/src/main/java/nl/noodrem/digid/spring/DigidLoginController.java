@@ -1,0 +1,176 @@
+package nl.noodrem.digid.spring;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import nl.noodrem.digid.DigidLevel;
+import nl.noodrem.digid.DigidLoginException;
+import nl.noodrem.digid.DigidMessages;
+import nl.noodrem.digid.DigidServiceProvider;
+import nl.noodrem.digid.LoginOutcome;
+import nl.noodrem.digid.RejectionReason;
+import nl.noodrem.digid.ReturnPaths;
+import nl.noodrem.digid.store.StoreFullException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * {@code GET /digid/login}, {@code GET /digid/acs}, {@code POST /digid/logout}: the web side of {@link
+ * DigidServiceProvider}. It sets the browser-binding cookie, turns a successful login into a fresh HTTP
+ * session (new ID against session fixation, idle timeout set) holding a {@link DigidAuthentication}, sends
+ * a cancel back to where the login started with {@code ?digid=geannuleerd}, and on any other failure ends
+ * the local session and shows Logius' text.
+ */
+@Controller
+public class DigidLoginController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DigidLoginController.class);
+
+  private final DigidServiceProvider serviceProvider;
+  private final DigidLevelPolicy levels;
+  private final DigidSecurityContextRepository contextRepository;
+  private final DigidErrorPage errorPage;
+  private final DigidProperties properties;
+  private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+
+  public DigidLoginController(
+      DigidServiceProvider serviceProvider,
+      DigidLevelPolicy levels,
+      DigidSecurityContextRepository contextRepository,
+      DigidErrorPage errorPage,
+      DigidProperties properties) {
+    this.serviceProvider = serviceProvider;
+    this.levels = levels;
+    this.contextRepository = contextRepository;
+    this.errorPage = errorPage;
+    this.properties = properties;
+  }
+
+  @GetMapping("/digid/login")
+  public void login(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String fallback = request.getContextPath() + "/";
+    String returnTo = ReturnPaths.sanitize(single(request, "returnTo"), fallback);
+    DigidLevel level = levels.resolve(single(request, "level"));
+    DigidServiceProvider.LoginStart start;
+    try {
+      start = serviceProvider.startLogin(returnTo, level, bindingCookie(request));
+    } catch (DigidLoginException e) {
+      LOG.warn("DigiD login could not start: reason={} incident={} detail={}", e.reason(), e.incidentId(), e.detail());
+      errorPage.render(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.incidentId());
+      return;
+    } catch (StoreFullException e) {
+      DigidLoginException refused = new DigidLoginException(RejectionReason.INTERNAL_ERROR, e.getMessage());
+      LOG.warn("DigiD login refused: pending-request store full, incident={}", refused.incidentId());
+      errorPage.render(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, refused.incidentId());
+      return;
+    }
+    setBindingCookie(request, response, start.browserBindingToken());
+    response.setHeader("Cache-Control", "no-store");
+    if (start instanceof DigidServiceProvider.RedirectTo redirect) {
+      response.sendRedirect(redirect.url());
+    } else if (start instanceof DigidServiceProvider.PostForm form) {
+      response.setStatus(HttpServletResponse.SC_OK);
+      response.setContentType("text/html;charset=UTF-8");
+      response.setHeader("Content-Security-Policy", form.page().contentSecurityPolicy());
+      response.getOutputStream().write(form.page().html().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @GetMapping("/digid/acs")
+  public void assertionConsumerService(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    response.setHeader("Cache-Control", "no-store");
+    LoginOutcome outcome;
+    try {
+      outcome = serviceProvider.completeLogin(single(request, "SAMLart"), single(request, "RelayState"), bindingCookie(request));
+    } catch (DigidLoginException e) {
+      endLocalSession(request);
+      errorPage.render(request, response, statusFor(e.reason()), e.incidentId());
+      return;
+    }
+    if (outcome instanceof LoginOutcome.Authenticated authenticated) {
+      HttpSession old = request.getSession(false);
+      if (old != null) {
+        old.invalidate(); // a new session ID for the authenticated state (session fixation)
+      }
+      HttpSession session = request.getSession(true);
+      session.setMaxInactiveInterval(seconds(properties.session().idleTimeout()));
+      SecurityContext context = contextHolder.createEmptyContext();
+      context.setAuthentication(new DigidAuthentication(authenticated.citizen()));
+      contextHolder.setContext(context);
+      contextRepository.saveContext(context, request, response);
+      response.sendRedirect(authenticated.returnTo());
+    } else {
+      response.sendRedirect(ReturnPaths.withFlag(outcome.returnTo(), DigidMessages.FLAG_PARAMETER, DigidMessages.FLAG_CANCELLED));
+    }
+  }
+
+  @PostMapping("/digid/logout")
+  public void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    endLocalSession(request);
+    String target = ReturnPaths.sanitize(request.getContextPath() + properties.logoutRedirect(), request.getContextPath() + "/");
+    response.sendRedirect(ReturnPaths.withFlag(target, DigidMessages.FLAG_PARAMETER, DigidMessages.FLAG_LOGGED_OUT));
+  }
+
+  private void endLocalSession(HttpServletRequest request) {
+    contextHolder.clearContext();
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+  }
+
+  private static int statusFor(RejectionReason reason) {
+    return switch (reason) {
+      case IDP_METADATA_UNAVAILABLE, ARTIFACT_RESOLUTION_TRANSPORT, ARTIFACT_RESOLUTION_HTTP_STATUS -> HttpServletResponse.SC_BAD_GATEWAY;
+      case INTERNAL_ERROR -> HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+      default -> HttpServletResponse.SC_BAD_REQUEST;
+    };
+  }
+
+  /** The parameter when it occurs exactly once, else null (a repeated SAMLart is refused). */
+  private static String single(HttpServletRequest request, String name) {
+    String[] values = request.getParameterValues(name);
+    return values != null && values.length == 1 ? values[0] : null;
+  }
+
+  private String bindingCookie(HttpServletRequest request) {
+    Cookie[] cookies = request.getCookies();
+    if (cookies == null) {
+      return null;
+    }
+    for (Cookie cookie : cookies) {
+      if (properties.session().bindingCookieName().equals(cookie.getName())) {
+        return cookie.getValue();
+      }
+    }
+    return null;
+  }
+
+  private void setBindingCookie(HttpServletRequest request, HttpServletResponse response, String token) {
+    // SameSite=Lax: the cookie must come along on the top-level GET from DigiD back to the ACS
+    ResponseCookie cookie =
+        ResponseCookie.from(properties.session().bindingCookieName(), token)
+            .httpOnly(true)
+            .secure(request.isSecure())
+            .sameSite("Lax")
+            .path(request.getContextPath() + "/digid/")
+            .maxAge(properties.requestLifetime())
+            .build();
+    response.addHeader("Set-Cookie", cookie.toString());
+  }
+
+  private static int seconds(Duration duration) {
+    return (int) Math.min(Integer.MAX_VALUE, duration.toSeconds());
+  }
+}

@@ -1,0 +1,84 @@
+package nl.noodrem.digid.spring;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.DeferredSecurityContext;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpRequestResponseHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+/**
+ * Keeps the security context in the HTTP session (the idle timeout is the session's), and ends a DigiD
+ * session whose absolute expiry has passed: the session is invalidated and the request is anonymous.
+ * The app's SecurityFilterChain must use this bean ({@code http.securityContext(c ->
+ * c.securityContextRepository(repo))}); the ACS saves into it.
+ */
+public final class DigidSecurityContextRepository implements SecurityContextRepository {
+
+  private final HttpSessionSecurityContextRepository delegate = new HttpSessionSecurityContextRepository();
+  private final Clock clock;
+
+  public DigidSecurityContextRepository(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {
+    DeferredSecurityContext loaded = delegate.loadDeferredContext(request);
+    return new DeferredSecurityContext() {
+      private SecurityContext resolved;
+      private boolean generated;
+
+      @Override
+      public SecurityContext get() {
+        if (resolved == null) {
+          SecurityContext context = loaded.get();
+          generated = loaded.isGenerated();
+          if (isExpired(context.getAuthentication())) {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+              session.invalidate();
+            }
+            context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+            generated = true;
+          }
+          resolved = context;
+        }
+        return resolved;
+      }
+
+      @Override
+      public boolean isGenerated() {
+        get();
+        return generated;
+      }
+    };
+  }
+
+  @Override
+  @Deprecated
+  public SecurityContext loadContext(HttpRequestResponseHolder holder) {
+    Supplier<SecurityContext> supplier = loadDeferredContext(holder.getRequest());
+    return supplier.get();
+  }
+
+  @Override
+  public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
+    delegate.saveContext(context, request, response);
+  }
+
+  @Override
+  public boolean containsContext(HttpServletRequest request) {
+    return delegate.containsContext(request);
+  }
+
+  private boolean isExpired(Authentication authentication) {
+    return authentication instanceof DigidAuthentication digid && !digid.citizen().isValidAt(clock.instant());
+  }
+}
