@@ -27,4 +27,10 @@ public interface ProcessGateway {
   Delivery deliver(DomainEvent event) throws DeliveryException;
 
   Delivery holdAcknowledged(HoldAcknowledgement acknowledgement) throws DeliveryException;
+
+  /**
+   * The collection system opened a case for a citizen; a brake running for that citizen must hold it
+   * too. {@link Delivery#NOT_NEEDED} when no brake runs for the citizen.
+   */
+  Delivery caseOpened(CaseOpened caseOpened) throws DeliveryException;
 }

@@ -1,0 +1,21 @@
+-- Stand-in: a municipality's debt-help register (schuldhulpregistratie) behind the SOAP query.
+CREATE TABLE IF NOT EXISTS SHV_GEMEENTE (
+  OIN                    CHAR(20)     PRIMARY KEY,
+  NAAM                   VARCHAR(100) NOT NULL
+);
+CREATE TABLE IF NOT EXISTS SHV_BESCHIKKING (
+  ZAAK_ID                VARCHAR(32)  PRIMARY KEY,
+  BSN                    CHAR(9)      NOT NULL,
+  GEMEENTE_OIN           CHAR(20)     NOT NULL REFERENCES SHV_GEMEENTE (OIN),
+  -- AANVRAAG (pending), TOEGEKEND (granted), BEZWAAR (under objection), AFGEWEZEN (refused), BEEINDIGD (ended)
+  STATUS                 VARCHAR(16)  NOT NULL,
+  TRAJECTSOORT           VARCHAR(24),
+  BESCHIKKINGSDATUM      DATE,
+  STARTDATUM             DATE,
+  EINDDATUM              DATE,
+  SCHULDBEDRAG_CENTEN    BIGINT,
+  AANTAL_SCHULDEISERS    INT,
+  SCHULDHULPVERLENER_ID  VARCHAR(32),
+  TOELICHTING            VARCHAR(200)
+);
+CREATE INDEX IF NOT EXISTS SHV_BESCHIKKING_BSN ON SHV_BESCHIKKING (BSN, GEMEENTE_OIN);

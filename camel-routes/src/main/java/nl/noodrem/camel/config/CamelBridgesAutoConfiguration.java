@@ -1,0 +1,212 @@
+package nl.noodrem.camel.config;
+
+import java.util.Base64;
+import javax.sql.DataSource;
+import nl.noodrem.camel.api.ChainStatusInbox;
+import nl.noodrem.camel.api.CollectionSystem;
+import nl.noodrem.camel.api.DeadLetterService;
+import nl.noodrem.camel.api.DebtHelpRegistry;
+import nl.noodrem.camel.api.ProcessGateway;
+import nl.noodrem.camel.batch.DebtHelpBatchRouteBuilder;
+import nl.noodrem.camel.chain.CamelChainStatusInbox;
+import nl.noodrem.camel.chain.ChainStatusRouteBuilder;
+import nl.noodrem.camel.collection.CamelCollectionSystem;
+import nl.noodrem.camel.collection.CaseEventsRouteBuilder;
+import nl.noodrem.camel.collection.CollectionAckRouteBuilder;
+import nl.noodrem.camel.collection.CollectionCommandRouteBuilder;
+import nl.noodrem.camel.collection.OpenCasesRouteBuilder;
+import nl.noodrem.camel.errors.BridgeErrorHandling;
+import nl.noodrem.camel.errors.DeadLetterRouteBuilder;
+import nl.noodrem.camel.errors.JdbcDeadLetterStore;
+import nl.noodrem.camel.legacydb.DebtHelpDbPollingRouteBuilder;
+import nl.noodrem.camel.soap.DebtHelpSoapRouteBuilder;
+import nl.noodrem.camel.soap.SoapDebtHelpRegistry;
+import nl.noodrem.camel.soap.SoapTimeoutConfigurer;
+import nl.noodrem.domain.BsnPseudonymizer;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.camel.CamelContext;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jms.JmsAutoConfiguration;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisAutoConfiguration;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Noodrem's Camel bridges to the legacy systems and the chain. Registered as a Spring Boot
+ * auto-configuration: an app with this module on its classpath gets the shared error handling, the
+ * dead-letter store and each bridge whose {@code noodrem.legacy.<bridge>.enabled} is true.
+ *
+ * <p>The app must provide a {@link ProcessGateway} bean and a (primary) {@link DataSource} for the
+ * idempotent repositories and dead letters; it may provide a {@link BsnPseudonymizer}, else one is made
+ * from {@code noodrem.privacy.pseudonym-key}.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, ArtemisAutoConfiguration.class,
+    JmsAutoConfiguration.class})
+@EnableConfigurationProperties({ErrorHandlingProperties.class, DebtHelpSoapProperties.class,
+    DebtHelpBatchProperties.class, DebtHelpDbProperties.class, CollectionProperties.class, PrivacyProperties.class})
+public class CamelBridgesAutoConfiguration {
+
+  @Bean
+  BridgeErrorHandling noodremBridgeErrorHandling(ErrorHandlingProperties properties) {
+    return new BridgeErrorHandling(properties);
+  }
+
+  @Bean
+  JdbcDeadLetterStore noodremDeadLetterStore(DataSource dataSource, CamelContext camelContext) {
+    JdbcDeadLetterStore store = new JdbcDeadLetterStore(dataSource, camelContext);
+    store.createTableIfMissing();
+    return store;
+  }
+
+  @Bean
+  DeadLetterRouteBuilder noodremDeadLetterRoute(JdbcDeadLetterStore store) {
+    return new DeadLetterRouteBuilder(store);
+  }
+
+  static JdbcMessageIdRepository repository(DataSource dataSource, String processorName) {
+    return new JdbcMessageIdRepository(dataSource, processorName);
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(prefix = "noodrem.legacy.debt-help-soap", name = "enabled", havingValue = "true")
+  static class DebtHelpSoapBridge {
+
+    @Bean
+    DebtHelpSoapRouteBuilder noodremDebtHelpSoapRoute(DebtHelpSoapProperties properties) {
+      return new DebtHelpSoapRouteBuilder(
+          new SoapTimeoutConfigurer(properties.connectTimeoutMs(), properties.receiveTimeoutMs()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(DebtHelpRegistry.class)
+    SoapDebtHelpRegistry noodremDebtHelpRegistry(CamelContext camelContext, DebtHelpSoapProperties properties) {
+      return new SoapDebtHelpRegistry(camelContext.createProducerTemplate(), properties.addresses());
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(prefix = "noodrem.legacy.debt-help-batch", name = "enabled", havingValue = "true")
+  static class DebtHelpBatchBridge {
+
+    @Bean
+    DebtHelpBatchRouteBuilder noodremDebtHelpBatchRoutes(DebtHelpBatchProperties properties, ProcessGateway gateway,
+        DataSource dataSource) {
+      return new DebtHelpBatchRouteBuilder(properties, gateway,
+          repository(dataSource, DebtHelpBatchRouteBuilder.FILE_REPOSITORY),
+          repository(dataSource, DebtHelpBatchRouteBuilder.RECORD_REPOSITORY));
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(prefix = "noodrem.legacy.debt-help-db", name = "enabled", havingValue = "true")
+  static class DebtHelpDbBridge {
+
+    @Bean(destroyMethod = "close")
+    LegacyDataSource noodremLegacyDebtHelpDataSource(DebtHelpDbProperties properties) {
+      return new LegacyDataSource("noodrem-legacy-debt-help", properties.jdbcUrl(), properties.username(),
+          properties.password(), 2);
+    }
+
+    @Bean
+    DebtHelpDbPollingRouteBuilder noodremDebtHelpDbRoutes(LegacyDataSource noodremLegacyDebtHelpDataSource,
+        ProcessGateway gateway, DataSource dataSource) {
+      return new DebtHelpDbPollingRouteBuilder(noodremLegacyDebtHelpDataSource.dataSource(), gateway,
+          repository(dataSource, DebtHelpDbPollingRouteBuilder.REPOSITORY));
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(prefix = "noodrem.legacy.collection", name = "enabled", havingValue = "true")
+  static class CollectionBridge {
+
+    @Bean(destroyMethod = "close")
+    LegacyDataSource noodremCollectionSystemDataSource(CollectionProperties properties) {
+      return new LegacyDataSource("noodrem-collection-system", properties.jdbcUrl(), properties.username(),
+          properties.password(), 4);
+    }
+
+    @Bean
+    OpenCasesRouteBuilder noodremOpenCasesRoute(LegacyDataSource noodremCollectionSystemDataSource) {
+      return new OpenCasesRouteBuilder(noodremCollectionSystemDataSource.dataSource());
+    }
+
+    @Bean
+    CollectionCommandRouteBuilder noodremCollectionCommandRoute() {
+      return new CollectionCommandRouteBuilder();
+    }
+
+    @Bean
+    CollectionAckRouteBuilder noodremCollectionAckRoutes(ProcessGateway gateway, DataSource dataSource) {
+      return new CollectionAckRouteBuilder(gateway, repository(dataSource, CollectionAckRouteBuilder.REPOSITORY));
+    }
+
+    @Bean
+    CaseEventsRouteBuilder noodremCaseEventsRoutes(ProcessGateway gateway, BsnPseudonymizer pseudonymizer,
+        DataSource dataSource) {
+      return new CaseEventsRouteBuilder(gateway, pseudonymizer,
+          repository(dataSource, CaseEventsRouteBuilder.REPOSITORY));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CollectionSystem.class)
+    CamelCollectionSystem noodremCollectionSystem(CamelContext camelContext) {
+      return new CamelCollectionSystem(camelContext.createProducerTemplate());
+    }
+
+    /**
+     * The embedded broker only (an external one is configured by its operators): redelivery with
+     * back-off and the DLQ address for the collection system's queues.
+     */
+    @Bean
+    ArtemisConfigurationCustomizer noodremCollectionQueuesCustomizer(CollectionProperties properties) {
+      return configuration -> {
+        for (String queue : new String[] {properties.commandsQueue(), properties.acksQueue(),
+            properties.caseEventsQueue()}) {
+          configuration.addAddressSetting(queue, new AddressSettings()
+              .setDeadLetterAddress(SimpleString.of(properties.brokerDeadLetterAddress()))
+              .setMaxDeliveryAttempts(properties.brokerMaxDeliveryAttempts())
+              .setRedeliveryDelay(properties.brokerRedeliveryDelayMs())
+              .setRedeliveryMultiplier(2.0)
+              .setMaxRedeliveryDelay(properties.brokerRedeliveryDelayMs() * 30));
+        }
+      };
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(prefix = "noodrem.legacy.chain-status", name = "enabled", havingValue = "true")
+  static class ChainStatusBridge {
+
+    @Bean
+    ChainStatusRouteBuilder noodremChainStatusRoute(ProcessGateway gateway, DataSource dataSource) {
+      return new ChainStatusRouteBuilder(gateway, repository(dataSource, ChainStatusRouteBuilder.REPOSITORY));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ChainStatusInbox.class)
+    CamelChainStatusInbox noodremChainStatusInbox(CamelContext camelContext) {
+      return new CamelChainStatusInbox(camelContext.createProducerTemplate());
+    }
+  }
+
+  /** Only when the app has none of its own: made from {@code noodrem.privacy.pseudonym-key} (base64). */
+  @Bean
+  @ConditionalOnMissingBean(BsnPseudonymizer.class)
+  @ConditionalOnProperty(prefix = "noodrem.privacy", name = "pseudonym-key")
+  BsnPseudonymizer noodremBsnPseudonymizer(PrivacyProperties properties) {
+    return new BsnPseudonymizer(Base64.getDecoder().decode(properties.pseudonymKey()));
+  }
+
+  /** The dead letters of every bridge, for a person (later the app's REST API). */
+  @Bean
+  DeadLetterService noodremDeadLetterService(JdbcDeadLetterStore store) {
+    return store;
+  }
+}
