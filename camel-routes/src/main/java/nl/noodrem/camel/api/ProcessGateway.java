@@ -31,6 +31,11 @@ public interface ProcessGateway {
   /**
    * The collection system opened a case for a citizen; a brake running for that citizen must hold it
    * too. {@link Delivery#NOT_NEEDED} when no brake runs for the citizen.
+   *
+   * <p>The default refuses (not retryable), so that the route keeps each such event as a dead letter
+   * until the implementation overrides this; then the dead letters can be replayed.
    */
-  Delivery caseOpened(CaseOpened caseOpened) throws DeliveryException;
+  default Delivery caseOpened(CaseOpened caseOpened) throws DeliveryException {
+    throw new DeliveryException("this ProcessGateway does not take CaseOpened yet", false, null);
+  }
 }

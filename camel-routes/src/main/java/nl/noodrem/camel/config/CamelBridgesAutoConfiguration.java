@@ -58,6 +58,7 @@ public class CamelBridgesAutoConfiguration {
     return new BridgeErrorHandling(properties);
   }
 
+  /** Also the {@link DeadLetterService} of every bridge, for a person (later the app's REST API). */
   @Bean
   JdbcDeadLetterStore noodremDeadLetterStore(DataSource dataSource, CamelContext camelContext) {
     JdbcDeadLetterStore store = new JdbcDeadLetterStore(dataSource, camelContext);
@@ -202,11 +203,5 @@ public class CamelBridgesAutoConfiguration {
   @ConditionalOnProperty(prefix = "noodrem.privacy", name = "pseudonym-key")
   BsnPseudonymizer noodremBsnPseudonymizer(PrivacyProperties properties) {
     return new BsnPseudonymizer(Base64.getDecoder().decode(properties.pseudonymKey()));
-  }
-
-  /** The dead letters of every bridge, for a person (later the app's REST API). */
-  @Bean
-  DeadLetterService noodremDeadLetterService(JdbcDeadLetterStore store) {
-    return store;
   }
 }
