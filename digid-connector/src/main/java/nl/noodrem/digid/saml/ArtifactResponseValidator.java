@@ -219,8 +219,38 @@ public final class ArtifactResponseValidator {
             RejectionReason.SIGNATURE_MISPLACED, "a Signature inside " + parent.getLocalName());
       }
     }
+    // algorithms are checked on the DOM before Santuario instantiates anything named in the message
+    checkAlgorithms(document, "SignatureMethod", SignatureChecks.ALLOWED_SIGNATURE_ALGORITHMS);
+    checkAlgorithms(document, "DigestMethod", SignatureChecks.ALLOWED_DIGEST_ALGORITHMS);
+    checkAlgorithms(document, "CanonicalizationMethod", SignatureChecks.ALLOWED_CANONICALIZATIONS);
+    // OpenSAML refuses comments inside text content while unmarshalling; name the attack before it does
+    NodeList nameIds = document.getElementsByTagNameNS(SAML_NS, "NameID");
+    for (int i = 0; i < nameIds.getLength(); i++) {
+      checkSingleTextNode((Element) nameIds.item(i));
+    }
     if (document.getElementsByTagNameNS(SAML_NS, "EncryptedAssertion").getLength() > 0) {
       throw new DigidLoginException(RejectionReason.ENCRYPTED_ASSERTION_UNSUPPORTED, "EncryptedAssertion present");
+    }
+  }
+
+  private static void checkAlgorithms(Document document, String element, Set<String> allowed) throws DigidLoginException {
+    NodeList methods = document.getElementsByTagNameNS(DSIG_NS, element);
+    for (int i = 0; i < methods.getLength(); i++) {
+      String algorithm = ((Element) methods.item(i)).getAttribute("Algorithm");
+      if (!allowed.contains(algorithm)) {
+        throw new DigidLoginException(RejectionReason.SIGNATURE_ALGORITHM_FORBIDDEN, element + " " + algorithm);
+      }
+    }
+  }
+
+  /**
+   * Comment injection: exclusive C14N drops comments, so "s00000000:1234<!---->56782" keeps a valid
+   * signature while code that reads the first text node sees another value. Accept one text node only.
+   */
+  private static void checkSingleTextNode(Element nameId) throws DigidLoginException {
+    Node only = nameId.getFirstChild();
+    if (only == null || only.getNodeType() != Node.TEXT_NODE || only.getNextSibling() != null) {
+      throw new DigidLoginException(RejectionReason.NAMEID_COMMENT_OR_SPLIT, "NameID is not exactly one text node");
     }
   }
 
@@ -420,14 +450,9 @@ public final class ArtifactResponseValidator {
     if (nameId == null || nameId.getDOM() == null) {
       throw new DigidLoginException(RejectionReason.NAMEID_MISSING, "no NameID");
     }
-    // Comment injection: exclusive C14N drops comments, so "s00000000:1234<!---->56782" keeps a valid
-    // signature while parsers that read the first text node see another value. Accept one text node only.
-    Element dom = nameId.getDOM();
-    Node only = dom.getFirstChild();
-    if (only == null || only.getNodeType() != Node.TEXT_NODE || only.getNextSibling() != null) {
-      throw new DigidLoginException(RejectionReason.NAMEID_COMMENT_OR_SPLIT, "NameID is not exactly one text node");
-    }
-    String value = only.getNodeValue();
+    // checked on the DOM before unmarshalling too; again here on the object actually used
+    checkSingleTextNode(nameId.getDOM());
+    String value = nameId.getDOM().getFirstChild().getNodeValue();
     int colon = value.indexOf(':');
     String sector = colon < 0 ? "" : value.substring(0, colon);
     if (!BSN_SECTOR.equals(sector)) {

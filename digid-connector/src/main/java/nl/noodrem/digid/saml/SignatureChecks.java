@@ -44,7 +44,7 @@ public final class SignatureChecks {
           SignatureConstants.ALGO_ID_DIGEST_SHA384,
           SignatureConstants.ALGO_ID_DIGEST_SHA512);
 
-  private static final Set<String> ALLOWED_CANONICALIZATIONS =
+  public static final Set<String> ALLOWED_CANONICALIZATIONS =
       Set.of(
           SignatureConstants.ALGO_ID_C14N_EXCL_OMIT_COMMENTS,
           SignatureConstants.ALGO_ID_C14N_EXCL_WITH_COMMENTS);
