@@ -50,6 +50,7 @@ import nl.noodrem.processes.store.JdbcCitizenInbox;
 import nl.noodrem.processes.store.JdbcIssuanceRecords;
 import nl.noodrem.processes.store.JdbcProcessedEvents;
 import nl.noodrem.processes.support.FactSealer;
+import nl.noodrem.processes.support.HoldDecisionSettings;
 import nl.noodrem.processes.support.ProcessTimers;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -110,6 +111,11 @@ public class ProcessesConfiguration {
   @Bean
   ProcessTimers processTimers(NoodremProcessProperties properties, Clock clock) {
     return new ProcessTimers(properties, clock);
+  }
+
+  @Bean
+  HoldDecisionSettings holdDecisionSettings(NoodremProcessProperties properties) {
+    return new HoldDecisionSettings(properties);
   }
 
   @Bean

@@ -131,7 +131,9 @@ public class BrakeService {
               Vars.SEALED_BSN, sealer.seal(bsn).value(),
               Vars.PREVIOUS_BRAKES, previous,
               Vars.EXTENSIONS_GRANTED, 0L,
-              Vars.CASES_VERSION, 0L))
+              Vars.CASES_VERSION, 0L,
+              Vars.REVOCATION_PENDING, false,
+              Vars.LIFT_STARTED, false))
           .execute();
       audit(brakeRef, AuditAction.BRAKE_PULLED, previous + " earlier brake(s) in the look-back window");
       return new PullResult(brakeRef, false);

@@ -126,7 +126,10 @@ public class IssuanceService {
         .eventName(ProcessKeys.MSG_CREDENTIAL_COLLECTED).count() == 0) {
       throw new NotCollectableException(NotCollectableException.Reason.NOT_READY);
     }
-    HiddenFacts hidden = steps.openHiddenFacts(vars.get(Vars.HIDDEN_FACTS).toString());
+    // absent when the municipality's system reported the decision while a counsellor looked: not stated
+    Object sealedHidden = vars.get(Vars.HIDDEN_FACTS);
+    HiddenFacts hidden = sealedHidden == null ? HiddenFacts.notStated("-")
+        : steps.openHiddenFacts(sealedHidden.toString());
     CredentialAttributes attributes = new CredentialAttributes(
         bsn,
         Oin.of(vars.get(Vars.ISSUER_OIN).toString()),
