@@ -55,7 +55,10 @@ public class BridgeErrorHandling extends RouteConfigurationBuilder {
             .maximumRedeliveryDelay(properties.maximumRedeliveryDelayMs())
             .retryAttemptedLogLevel(LoggingLevel.WARN)
             .logExhaustedMessageBody(false)
-            .logExhaustedMessageHistory(false));
+            .logExhaustedMessageHistory(false)
+            // the error handler removes its counter before the dead letter is stored: keep our own
+            .onRedelivery(exchange -> exchange.setProperty(DeadLetters.REDELIVERIES,
+                exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class))));
     delivery
         .onException(InvalidRecordException.class, InvalidValueException.class,
             com.fasterxml.jackson.core.JacksonException.class)

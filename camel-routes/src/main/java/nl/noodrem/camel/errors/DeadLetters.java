@@ -24,6 +24,8 @@ public final class DeadLetters {
   static final String LINE_NUMBER = "noodrem.deadLetter.lineNumber";
   static final String REPLAY_ENDPOINT = "noodrem.deadLetter.replayEndpoint";
   static final String REPLAY_HEADERS = "noodrem.deadLetter.replayHeaders";
+  /** Redeliveries so far, kept by the error handler's onRedelivery. */
+  static final String REDELIVERIES = "noodrem.deadLetter.redeliveries";
   /** Set by the dead-letter store on the exchange it stored, so a replay can tell it failed again. */
   static final String STORED_AS = "noodrem.deadLetter.storedAs";
 

@@ -81,7 +81,7 @@ public class JdbcDeadLetterStore implements DeadLetterService {
     DeadLetter.Kind kind = isBrokenRecord(cause) ? DeadLetter.Kind.QUARANTINED : DeadLetter.Kind.DELIVERY_FAILED;
     String reason = describe(cause);
     String exceptionType = cause == null ? null : cause.getClass().getName();
-    int attempts = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
+    int attempts = exchange.getProperty(DeadLetters.REDELIVERIES, 0, Integer.class) + 1;
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     String sourceRef = exchange.getProperty(DeadLetters.SOURCE_REF, String.class);
     Long replayOf = exchange.getIn().getHeader(DeadLetters.REPLAY_OF, Long.class);
