@@ -6,20 +6,28 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import nl.noodrem.digid.DigidLevel;
+import nl.noodrem.digid.DigidMessages;
 import nl.noodrem.digid.ReturnPaths;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * Sends an unauthenticated visitor of a protected page to {@code /digid/login?returnTo=<that page>}, with
- * the level configured for the path; API and script requests get 401 instead of a redirect.
+ * the level configured for the path; API and script requests get 401 instead of a redirect. A request
+ * carrying {@code ?digid=geannuleerd} goes to the cancel landing page instead of to DigiD again.
  */
 public final class DigidAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
   private final DigidLevelPolicy policy;
+  private final String cancelLandingPath;
 
-  public DigidAuthenticationEntryPoint(DigidLevelPolicy policy) {
+  /**
+   * @param cancelLandingPath local path (without context path) shown after a cancel when the page where
+   *     the login started is itself protected
+   */
+  public DigidAuthenticationEntryPoint(DigidLevelPolicy policy, String cancelLandingPath) {
     this.policy = policy;
+    this.cancelLandingPath = ReturnPaths.sanitize(cancelLandingPath, "/");
   }
 
   @Override
@@ -28,6 +36,12 @@ public final class DigidAuthenticationEntryPoint implements AuthenticationEntryP
     if (!wantsHtml(request)) {
       response.setHeader("WWW-Authenticate", "DigiD");
       response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      return;
+    }
+    if (DigidMessages.FLAG_CANCELLED.equals(request.getParameter(DigidMessages.FLAG_PARAMETER))) {
+      // the citizen just cancelled at DigiD: do not send them straight back there
+      response.sendRedirect(
+          ReturnPaths.withFlag(request.getContextPath() + cancelLandingPath, DigidMessages.FLAG_PARAMETER, DigidMessages.FLAG_CANCELLED));
       return;
     }
     response.sendRedirect(loginUrl(request, policy.levelForPath(pathWithinApplication(request)).orElse(null)));

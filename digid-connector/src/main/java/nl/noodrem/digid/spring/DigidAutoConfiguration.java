@@ -246,8 +246,8 @@ public class DigidAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public DigidAuthenticationEntryPoint digidAuthenticationEntryPoint(DigidLevelPolicy policy) {
-    return new DigidAuthenticationEntryPoint(policy);
+  public DigidAuthenticationEntryPoint digidAuthenticationEntryPoint(DigidLevelPolicy policy, DigidProperties properties) {
+    return new DigidAuthenticationEntryPoint(policy, properties.cancelLandingPath());
   }
 
   @Bean

@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pathLevels the level the entry point and the access-denied handler ask for per path pattern
  *     (Spring {@code PathPattern} syntax, e.g. {@code /brake/**}); the highest matching level wins
  * @param logoutRedirect local path after {@code POST /digid/logout}
+ * @param cancelLandingPath where the entry point sends a cancelled login whose return path is itself
+ *     protected (it would otherwise start DigiD again at once and the citizen would never see the message)
  */
 @ConfigurationProperties("noodrem.digid")
 public record DigidProperties(
@@ -41,6 +43,7 @@ public record DigidProperties(
     @DefaultValue("5m") Duration messageMaxAge,
     @DefaultValue("30m") Duration maxAssertionLifetime,
     @DefaultValue("/") String logoutRedirect,
+    @DefaultValue("/") String cancelLandingPath,
     @DefaultValue Session session,
     @DefaultValue Sp sp,
     @DefaultValue Idp idp,
