@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import nl.noodrem.domain.Oin;
 import nl.noodrem.ledger.devchain.AnvilDevChain;
 import nl.noodrem.ledger.testing.AnvilExtension;
@@ -73,6 +79,52 @@ class TransactionRetryTest {
     assertThat(fx.ledger.readStatus(list, 4)).isTrue();
     // the nonce counter recovered: the next transaction lands normally
     assertThat(utrecht.revoke(list, 5).newlyRevoked()).containsExactly(5L);
+  }
+
+  @Test
+  void send_losesARaceOnChain_theErrorIsStillNamed() throws Exception {
+    long single = utrecht.createStatusList(1);
+    try (Ledger patient = Ledger.connect(chain.rpcUrl(), fx.addressBook)) {
+      IssuerClient issuer = patient.issuer(ChainFixture.account(1));
+      rpc("evm_setAutomine", false);
+      // Both estimates see a free index; both transactions are mined in one block; the second fails there.
+      ExecutorService two = Executors.newFixedThreadPool(2);
+      List<Future<Long>> results = List.of(two.submit(() -> issuer.allocateIndex(single)),
+          two.submit(() -> issuer.allocateIndex(single)));
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (pendingTransactions() < 2) {
+        assertThat(System.nanoTime()).as("both transactions reach the pool").isLessThan(deadline);
+        Thread.sleep(10);
+      }
+      rpc("evm_mine");
+      rpc("evm_setAutomine", true);
+
+      List<Long> won = new ArrayList<>();
+      List<Throwable> lost = new ArrayList<>();
+      for (Future<Long> result : results) {
+        try {
+          won.add(result.get(30, TimeUnit.SECONDS));
+        } catch (ExecutionException e) {
+          lost.add(e.getCause());
+        }
+      }
+      two.shutdown();
+      assertThat(won).containsExactly(0L);
+      assertThat(lost).singleElement().isInstanceOf(ContractRevertedException.class);
+      ContractError error = ((ContractRevertedException) lost.get(0)).error();
+      assertThat(error.name()).isEqualTo("StatusListFull");
+      assertThat(error.values()).containsExactly(BigInteger.valueOf(single), BigInteger.ONE, BigInteger.ONE,
+          BigInteger.ONE);
+    }
+  }
+
+  /** Anvil's answer to txpool_status: pending and queued counts as hex. */
+  public static class TxPoolStatus extends org.web3j.protocol.core.Response<java.util.Map<String, String>> {}
+
+  private int pendingTransactions() throws IOException {
+    TxPoolStatus status = new Request<>("txpool_status", List.of(), new HttpService(chain.rpcUrl()), TxPoolStatus.class)
+        .send();
+    return Integer.decode(status.getResult().get("pending"));
   }
 
   private void rpc(String method, Object... params) throws IOException {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 import org.web3j.rlp.RlpEncoder;
@@ -103,7 +104,10 @@ public final class QbftNetworkGenerator {
     }
   }
 
-  /** Writes keys, genesis, allowlists and the app env file into {@code out}; refuses to overwrite keys. */
+  /**
+   * Writes keys, genesis, allowlists, static peers and the app env file into {@code out}. A node key that
+   * already exists in {@code out/<node>/key} is used as it is; a network that has a genesis is refused.
+   */
   public static Generated generate(Path out, long chainId, List<NodeSpec> specs) throws IOException {
     if (specs.size() < 4) {
       throw new IllegalArgumentException("QBFT tolerates f faulty validators with 3f+1 nodes: use at least 4");
@@ -114,10 +118,17 @@ public final class QbftNetworkGenerator {
     Files.createDirectories(out);
     List<Node> nodes = new ArrayList<>();
     for (NodeSpec spec : specs) {
-      ECKeyPair key = newKey();
       Path dir = out.resolve(spec.name());
       Files.createDirectories(dir);
-      writeSecret(dir.resolve("key"), Numeric.toHexStringWithPrefixZeroPadded(key.getPrivateKey(), 64));
+      Path keyFile = dir.resolve("key");
+      ECKeyPair key;
+      if (Files.exists(keyFile)) {
+        // a key made elsewhere (e.g. by `besu operator generate-blockchain-config`): use it, never replace it
+        key = Credentials.create(Files.readString(keyFile, StandardCharsets.US_ASCII).trim()).getEcKeyPair();
+      } else {
+        key = newKey();
+        writeSecret(keyFile, Numeric.toHexStringWithPrefixZeroPadded(key.getPrivateKey(), 64));
+      }
       String publicKey = Numeric.toHexStringNoPrefixZeroPadded(key.getPublicKey(), 128);
       Files.writeString(dir.resolve("key.pub"), "0x" + publicKey);
       nodes.add(new Node(spec, "0x" + Keys.getAddress(key.getPublicKey()),
@@ -140,6 +151,8 @@ public final class QbftNetworkGenerator {
     for (Node node : nodes) {
       Files.writeString(out.resolve(node.spec().name()).resolve("permissions_config.toml"), permissions);
     }
+    Files.writeString(out.resolve("static-nodes.json"),
+        json.writeValueAsString(nodes.stream().map(Node::enode).toList()));
     Files.writeString(out.resolve("network.json"), json.writeValueAsString(generated));
     writeSecret(out.resolve("app.env"), appEnv(generated, out));
     return generated;
@@ -171,8 +184,8 @@ public final class QbftNetworkGenerator {
     config.put("londonBlock", 0);
     // Free gas: the base fee stays 0 and nodes run with min-gas-price=0.
     config.put("zeroBaseFee", true);
-    // Twice the Ethereum limit: room for the registries to grow without splitting them.
-    config.put("contractSizeLimit", 49_152);
+    // Free-gas networks lift the contract size limit (Besu's free-gas guide): gas, not size, bounds work.
+    config.put("contractSizeLimit", 2_147_483_647);
     ObjectNode qbft = config.putObject("qbft");
     qbft.put("blockperiodseconds", 2);
     qbft.put("epochlength", 30_000);

@@ -191,13 +191,18 @@ public final class AccountTransactor {
   private Optional<TransactionReceipt> awaitReceipt(String hash) throws IOException {
     RetryPolicy retry = rpc.retryPolicy();
     long deadline = System.nanoTime() + retry.receiptTimeout().toNanos();
+    // Anvil mines within a millisecond or two, Besu every block period: start polling fast and back off
+    // to the configured interval, so neither waits long nor floods the node.
+    long pauseMicros = 500;
+    long maxPauseMicros = Math.max(500, retry.receiptPollInterval().toNanos() / 1000);
     while (true) {
       Optional<TransactionReceipt> receipt =
           rpc.web3j().ethGetTransactionReceipt(hash).send().getTransactionReceipt();
       if (receipt.isPresent() || System.nanoTime() > deadline) {
         return receipt;
       }
-      RetryPolicy.sleep(retry.receiptPollInterval());
+      RetryPolicy.sleep(java.time.Duration.ofNanos(pauseMicros * 1000));
+      pauseMicros = Math.min(maxPauseMicros, pauseMicros * 2);
     }
   }
 

@@ -37,6 +37,18 @@ class QbftNetworkGeneratorTest {
   }
 
   @Test
+  void extraData_theBesuDocumentationExample_isReproducedByteForByte() {
+    // genesis example of the Besu QBFT documentation (block header validator selection)
+    String documented = "0xf87aa00000000000000000000000000000000000000000000000000000000000000000f854"
+        + "9464a702e6263b7297a96638cac6ae65e6541f4169943923390ad55e90c237593b3b0e401f3b08a03185"
+        + "94aefdb9a738c9f433e5b6b212a6d62f6370c2f69294c7eeb9a4e00ce683cf93039b212648e01c6c6b78c080c0";
+
+    assertThat(QbftNetworkGenerator.extraData(List.of("0x64a702e6263b7297a96638cac6ae65e6541f4169",
+        "0x3923390ad55e90c237593b3b0e401f3b08a03185", "0xaefdb9a738c9f433e5b6b212a6d62f6370c2f692",
+        "0xc7eeb9a4e00ce683cf93039b212648e01c6c6b78"))).isEqualTo(documented);
+  }
+
+  @Test
   void generate_localLayout_writesKeysGenesisAllowlistsAndEnv() throws Exception {
     Path out = dir.resolve("generated");
 
@@ -79,6 +91,20 @@ class QbftNetworkGeneratorTest {
         .contains("NOODREM_CHAIN_ACCOUNTS_GEMEENTE_UTRECHT_KEY_FILE=");
     assertThat(Files.readString(out.resolve("network.json"))).doesNotContain(
         Files.readString(out.resolve("accounts/ministry.key")).substring(2));
+  }
+
+  @Test
+  void generate_withNodeKeysMadeElsewhere_usesThem() throws Exception {
+    Path out = dir.resolve("generated");
+    Files.createDirectories(out.resolve("ministry"));
+    Credentials besuMade = Credentials.create(org.web3j.crypto.Keys.createEcKeyPair());
+    Files.writeString(out.resolve("ministry/key"), Numeric.toHexStringWithPrefixZeroPadded(
+        besuMade.getEcKeyPair().getPrivateKey(), 64));
+
+    QbftNetworkGenerator.Generated generated = QbftNetworkGenerator.generate(out, 1, QbftNetworkGenerator.LOCAL_NODES);
+
+    assertThat(generated.nodes().get(1).address()).isEqualTo(besuMade.getAddress());
+    assertThat(Files.readString(out.resolve("static-nodes.json"))).contains(generated.nodes().get(1).enode());
   }
 
   @Test
