@@ -103,6 +103,23 @@ class BatchRecordParserTest {
         .isInstanceOf(InvalidRecordException.class).hasMessageContaining("shorter");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"debt-help-example.csv", "debt-help-example.txt"})
+  void parse_documentedExampleFiles_giveOneEventPerRecord(String name) throws Exception {
+    String content;
+    try (var in = getClass().getResourceAsStream("/standin/batch-examples/" + name)) {
+      content = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    BatchLayout layout = BatchLayout.ofFileName(name);
+
+    var events = content.lines().filter(l -> !BatchRecordParser.isNoRecord(l, layout))
+        .map(l -> BatchRecordParser.parse(l, layout)).toList();
+
+    assertThat(events).hasSize(2);
+    assertThat(events.get(0)).isInstanceOf(DebtHelpStarted.class);
+    assertThat(events.get(1)).isInstanceOf(DebtHelpEnded.class);
+  }
+
   @Test
   void isNoRecord_headerAndBlankLines_areSkipped() {
     assertThat(BatchRecordParser.isNoRecord("\uFEFF" + BatchRecordParser.CSV_HEADER + "\r", BatchLayout.CSV)).isTrue();
