@@ -78,14 +78,18 @@ public record Credential(
     CredentialSchema schema = Documents.knownSchema(schemas, ref);
     Map<String, AttributeValue> values = Documents.values(root, "attributes", schema);
     AttributeEncoding.ordered(schema, values); // every attribute present
-    return new Credential(
-        Documents.ciphersuite(root),
-        ref,
-        Documents.keyId(root),
-        BbsPublicKey.fromBytes(Json.bytes(root, "issuerPublicKey", BbsPublicKey.LENGTH)),
-        Json.instant(root, "issuedAt"),
-        values,
-        Json.bytes(root, "signature", Bbs.SIGNATURE_LENGTH));
+    try {
+      return new Credential(
+          Documents.ciphersuite(root),
+          ref,
+          Documents.keyId(root),
+          BbsPublicKey.fromBytes(Json.bytes(root, "issuerPublicKey", BbsPublicKey.LENGTH)),
+          Json.instant(root, "issuedAt"),
+          values,
+          Json.bytes(root, "signature", Bbs.SIGNATURE_LENGTH));
+    } catch (IllegalArgumentException e) {
+      throw new MalformedInputException("credential: " + e.getMessage());
+    }
   }
 
   @Override

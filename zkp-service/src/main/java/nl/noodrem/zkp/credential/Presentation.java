@@ -37,6 +37,10 @@ public record Presentation(
     Objects.requireNonNull(issuerKeyId, "issuerKeyId");
     Objects.requireNonNull(audience, "audience");
     Objects.requireNonNull(createdAt, "createdAt");
+    if (createdAt.getNano() != 0) {
+      // the presentation header binds whole seconds; a fraction would be an unsigned, malleable detail
+      throw new IllegalArgumentException("createdAt must be a whole second");
+    }
     disclosed = Collections.unmodifiableMap(new LinkedHashMap<>(disclosed));
     if (nonce == null || nonce.length != PresentationRequest.NONCE_LENGTH) {
       throw new IllegalArgumentException("nonce must be " + PresentationRequest.NONCE_LENGTH + " octets");
@@ -84,15 +88,19 @@ public record Presentation(
     if (proof.length > MAX_PROOF_OCTETS) {
       throw new MalformedInputException("presentation: proof too large");
     }
-    return new Presentation(
-        Documents.ciphersuite(root),
-        ref,
-        Documents.keyId(root),
-        Json.text(root, "audience"),
-        Json.bytes(root, "nonce", PresentationRequest.NONCE_LENGTH),
-        Json.instant(root, "createdAt"),
-        Documents.values(root, "disclosed", schema),
-        proof);
+    try {
+      return new Presentation(
+          Documents.ciphersuite(root),
+          ref,
+          Documents.keyId(root),
+          Json.text(root, "audience"),
+          Json.bytes(root, "nonce", PresentationRequest.NONCE_LENGTH),
+          Json.instant(root, "createdAt"),
+          Documents.values(root, "disclosed", schema),
+          proof);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedInputException("presentation: " + e.getMessage());
+    }
   }
 
   @Override
