@@ -3,9 +3,12 @@ package nl.noodrem.ledger.events;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -109,6 +112,7 @@ public final class StatusEventSubscription implements AutoCloseable {
           - options.confirmations();
       verifyAnchor(checkpoint, head);
       int count = 0;
+      Map<Long, Instant> blockTimes = new HashMap<>();
       long from = checkpoint.nextBlock();
       while (from <= head) {
         long to = Math.min(head, from + options.maxBlocksPerQuery() - 1);
@@ -121,7 +125,7 @@ public final class StatusEventSubscription implements AutoCloseable {
           if (closing) {
             return count; // stop between events: the checkpoint is exactly where delivery stopped
           }
-          StatusRevokedEvent event = decode(log);
+          StatusRevokedEvent event = decode(log, blockTimes.computeIfAbsent(block, this::blockTime));
           try {
             consumer.accept(event);
           } catch (Exception e) {
@@ -252,19 +256,27 @@ public final class StatusEventSubscription implements AutoCloseable {
   }
 
   private String blockHash(long block) {
+    return block(block).getHash();
+  }
+
+  private Instant blockTime(long block) {
+    return Instant.ofEpochSecond(block(block).getTimestamp().longValueExact());
+  }
+
+  private EthBlock.Block block(long block) {
     EthBlock response = call("eth_getBlockByNumber",
         () -> web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(block)), false).send());
     if (response.getBlock() == null) {
       throw new LedgerUnavailableException("block " + block + " not found");
     }
-    return response.getBlock().getHash();
+    return response.getBlock();
   }
 
-  private static StatusRevokedEvent decode(Log log) {
+  private static StatusRevokedEvent decode(Log log, Instant blockTime) {
     StatusListRegistry.StatusRevokedEventResponse e = StatusListRegistry.getStatusRevokedEventFromLog(log);
     return new StatusRevokedEvent(e.statusListId.longValueExact(), e.statusIndex.longValueExact(),
         Oin.of(new String(e.issuerOin, java.nio.charset.StandardCharsets.US_ASCII)),
-        log.getBlockNumber().longValueExact(), log.getBlockHash(), log.getTransactionHash(),
+        log.getBlockNumber().longValueExact(), log.getBlockHash(), blockTime, log.getTransactionHash(),
         log.getLogIndex().longValueExact());
   }
 

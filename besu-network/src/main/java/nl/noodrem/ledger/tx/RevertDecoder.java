@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -150,9 +149,5 @@ public final class RevertDecoder {
   @Override
   public String toString() {
     return "RevertDecoder[" + bySelector.size() + " errors]";
-  }
-
-  static String hex(byte[] bytes) {
-    return "0x" + HexFormat.of().formatHex(bytes);
   }
 }

@@ -94,6 +94,11 @@ class StatusEventSubscriptionTest {
     });
     assertThat(committed).extracting(StatusRevokedEvent::eventId).doesNotHaveDuplicates();
     assertThat(committed).isEqualTo(allEventsOnChain(fx.ledger));
+    var domainEvent = committed.get(0).toCredentialStatusChanged();
+    assertThat(domainEvent.sourceId()).isEqualTo(committed.get(0).eventId());
+    assertThat(domainEvent.revoked()).isTrue();
+    assertThat(domainEvent.statusIndex()).isEqualTo(7);
+    assertThat(domainEvent.occurredAt()).isEqualTo(committed.get(0).blockTime());
     Checkpoint checkpoint = subscription.checkpoint().orElseThrow();
     assertThat(checkpoint.nextBlock()).isEqualTo(fx.ledger.blockNumber() + 1);
     assertThat(checkpoint.nextLogIndex()).isZero();
@@ -228,8 +233,10 @@ class StatusEventSubscriptionTest {
       for (EthLog.LogResult<?> result : ledger.web3j().ethGetLogs(filter).send().getLogs()) {
         var log = ((EthLog.LogObject) result).get();
         var e = StatusListRegistry.getStatusRevokedEventFromLog(log);
+        java.time.Instant time = java.time.Instant.ofEpochSecond(ledger.web3j().ethGetBlockByHash(log.getBlockHash(), false)
+            .send().getBlock().getTimestamp().longValueExact());
         events.add(new StatusRevokedEvent(e.statusListId.longValueExact(), e.statusIndex.longValueExact(),
-            Oin.of(new String(e.issuerOin)), log.getBlockNumber().longValueExact(), log.getBlockHash(),
+            Oin.of(new String(e.issuerOin)), log.getBlockNumber().longValueExact(), log.getBlockHash(), time,
             log.getTransactionHash(), log.getLogIndex().longValueExact()));
       }
       return events;
