@@ -36,6 +36,7 @@ public final class LedgerLoadBenchmark {
 
   public static void main(String[] args) throws Exception {
     int revocations = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    String loadAtStart = loadAverage();
     Path root = Path.of("").toAbsolutePath();
     try (AnvilDevChain chain = AnvilDevChain.start(AnvilDevChain.Config.forProject(root))) {
       Credentials admin = DevOnlyAnvilAccounts.networkAdmin();
@@ -87,14 +88,23 @@ public final class LedgerLoadBenchmark {
         System.out.println("| what | size | time | result |");
         System.out.println("|---|---|---|---|");
         rows.forEach(System.out::println);
-        System.out.printf(Locale.ROOT, "%nnonce resyncs: %d; cores: %d; %s%n",
-            0L, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "%ncores: %d; load average at start %s, at end %s; %s %s; Anvil 1.7.1%n",
+            Runtime.getRuntime().availableProcessors(), loadAtStart, loadAverage(),
+            System.getProperty("java.vm.name"), System.getProperty("java.version"));
       }
     }
   }
 
   private record Run(double seconds, long next) {}
+
+  /** The 1-minute load average: the machine is shared, so the numbers only mean something next to it. */
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
 
   private static Run revokeConcurrently(IssuerClient issuer, long list, long first, int count, int threads)
       throws Exception {
