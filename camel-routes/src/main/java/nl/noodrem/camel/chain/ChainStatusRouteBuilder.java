@@ -38,7 +38,7 @@ public class ChainStatusRouteBuilder extends RouteBuilder {
         .routeConfigurationId(BridgeErrorHandling.DELIVERY)
         .process(DeadLetters.remember(Bridge.CHAIN_STATUS, ENDPOINT, ChainStatusRouteBuilder::sourceRef))
         .process(exchange -> {
-          CredentialStatusChanged event = BridgeJson.MAPPER.readValue(
+          CredentialStatusChanged event = BridgeJson.read(
               exchange.getIn().getBody(String.class), CredentialStatusChanged.class);
           exchange.getIn().setHeader(KEY, event.sourceId());
           exchange.getIn().setBody(event);

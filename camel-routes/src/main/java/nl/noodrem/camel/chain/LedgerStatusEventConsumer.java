@@ -13,8 +13,8 @@ import nl.noodrem.ledger.events.StatusEventConsumer;
  * <p>{@link ChainStatusInbox#receive} returns only once the change was delivered or kept as a dead
  * letter, and throws otherwise; the subscription moves its checkpoint only after a normal return and
  * offers the same event again after a throw. So no revocation is skipped, and one delivered twice
- * (a crash between delivery and checkpoint) acts once: {@code sourceId} is
- * {@code chain/<transaction hash>:<log index>}.
+ * (a crash between delivery and checkpoint) acts once: {@code sourceId} is the ledger's
+ * {@code eventId()}, {@code <transaction hash>:<log index>}.
  */
 public class LedgerStatusEventConsumer implements StatusEventConsumer {
 
@@ -36,7 +36,7 @@ public class LedgerStatusEventConsumer implements StatusEventConsumer {
    * most the polling interval plus the confirmations after the block.
    */
   CredentialStatusChanged toCanonical(StatusRevokedEvent event) {
-    return new CredentialStatusChanged("chain/" + event.eventId(), clock.instant(), event.statusListId(),
+    return new CredentialStatusChanged(event.eventId(), clock.instant(), event.statusListId(),
         event.statusIndex(), true, event.blockNumber());
   }
 }

@@ -68,7 +68,7 @@ public class CaseEventsRouteBuilder extends RouteBuilder {
   }
 
   private void parse(Exchange exchange) throws Exception {
-    CollectionWireFormat.CaseOpened wire = BridgeJson.MAPPER.readValue(
+    CollectionWireFormat.CaseOpened wire = BridgeJson.read(
         exchange.getIn().getBody(String.class), CollectionWireFormat.CaseOpened.class);
     if (wire.eventId() == null || wire.openedAt() == null || wire.kind() == null || wire.stage() == null) {
       throw new InvalidRecordException("case event lacks eventId, openedAt, kind or stage");

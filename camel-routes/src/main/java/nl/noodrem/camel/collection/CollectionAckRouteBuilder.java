@@ -66,7 +66,7 @@ public class CollectionAckRouteBuilder extends RouteBuilder {
   }
 
   static void parse(Exchange exchange) throws Exception {
-    CollectionWireFormat.Acknowledgement wire = BridgeJson.MAPPER.readValue(
+    CollectionWireFormat.Acknowledgement wire = BridgeJson.read(
         exchange.getIn().getBody(String.class), CollectionWireFormat.Acknowledgement.class);
     if (wire.commandId() == null || wire.brakeRef() == null || wire.action() == null) {
       throw new InvalidRecordException("acknowledgement lacks commandId, brakeRef or action");

@@ -1,6 +1,9 @@
 package nl.noodrem.camel.errors;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,4 +24,35 @@ public final class BridgeJson {
       .build();
 
   private BridgeJson() {}
+
+  /**
+   * Reads a legacy system's JSON message.
+   *
+   * @throws InvalidRecordException when it is not valid JSON for {@code type}; the message gives the
+   *     position only, and the parser's exception is not kept as cause, because Jackson's messages
+   *     quote the offending token or value (which may be a BSN) and would reach logs and dead letters
+   */
+  public static <T> T read(String json, Class<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (JacksonException e) {
+      throw unreadable(type.getSimpleName(), e);
+    }
+  }
+
+  /** As {@link #read(String, Class)} for generic types. */
+  public static <T> T read(String json, TypeReference<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (JacksonException e) {
+      throw unreadable("JSON object", e);
+    }
+  }
+
+  private static InvalidRecordException unreadable(String what, JacksonException e) {
+    JsonLocation at = e.getLocation();
+    String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    return new InvalidRecordException("message is not a valid " + what + where + " ("
+        + e.getClass().getSimpleName() + ")");
+  }
 }

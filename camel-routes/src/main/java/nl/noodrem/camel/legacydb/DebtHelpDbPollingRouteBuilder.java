@@ -71,7 +71,7 @@ public class DebtHelpDbPollingRouteBuilder extends RouteBuilder {
         .routeConfigurationId(BridgeErrorHandling.DELIVERY)
         .process(DeadLetters.remember(Bridge.DEBT_HELP_DB, ROW_ENDPOINT, DebtHelpDbPollingRouteBuilder::sourceRef))
         .process(exchange -> {
-          Map<String, Object> row = BridgeJson.MAPPER.readValue(
+          Map<String, Object> row = BridgeJson.read(
               exchange.getIn().getBody(String.class), new TypeReference<Map<String, Object>>() {});
           exchange.getIn().setBody(row);
           exchange.getIn().setHeader(ROW_ID, LegacyRowMapper.mutationId(row));

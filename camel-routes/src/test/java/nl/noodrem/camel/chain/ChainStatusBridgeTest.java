@@ -124,8 +124,28 @@ class ChainStatusBridgeTest extends BridgeIntegrationTest {
     Instant now = Instant.parse("2025-08-01T12:00:00Z");
     LedgerStatusEventConsumer consumer = new LedgerStatusEventConsumer(inbox, Clock.fixed(now, ZoneOffset.UTC));
 
-    consumer.accept(new StatusRevokedEvent(3, 17, Oin.of("00000001999990001000"), 99, "0xblock", "0xtx", 2));
+    consumer.accept(revoked(java.util.Map.of("statusListId", 3L, "statusIndex", 17L,
+        "issuerOin", Oin.of("00000001999990001000"), "blockNumber", 99L, "blockHash", "0xblock",
+        "blockTime", now, "transactionHash", "0xtx", "logIndex", 2L)));
 
-    assertThat(gateway.events()).containsExactly(new CredentialStatusChanged("chain/0xtx:2", now, 3, 17, true, 99));
+    assertThat(gateway.events()).containsExactly(new CredentialStatusChanged("0xtx:2", now, 3, 17, true, 99));
+  }
+
+  /**
+   * Builds the ledger's event by component name, so that this test keeps compiling while besu-network
+   * adds components to the record (a component not given here is refused).
+   */
+  static StatusRevokedEvent revoked(java.util.Map<String, Object> values) throws Exception {
+    var components = StatusRevokedEvent.class.getRecordComponents();
+    Object[] args = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
+      args[i] = values.get(components[i].getName());
+      if (args[i] == null) {
+        throw new IllegalArgumentException("no test value for StatusRevokedEvent." + components[i].getName());
+      }
+    }
+    return StatusRevokedEvent.class.getDeclaredConstructor(types).newInstance(args);
   }
 }

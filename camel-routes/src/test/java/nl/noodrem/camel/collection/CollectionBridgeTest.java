@@ -143,7 +143,7 @@ class CollectionBridgeTest extends BridgeIntegrationTest {
   @Test
   void poisonAcknowledgement_isKeptAsDeadLetter_andTakenOffTheQueue() {
     NotifyBuilder done = whenAcksDone(1);
-    String poison = "{\"commandId\": \"cmd-poison\", this is not json";
+    String poison = "bsn999993653 is not json";
 
     jms.convertAndSend("cjib.incasso.opschorting.bevestiging", poison);
 
@@ -151,6 +151,7 @@ class CollectionBridgeTest extends BridgeIntegrationTest {
     DeadLetter letter = deadLetters.list(Bridge.COLLECTION_ACK, DeadLetter.Status.OPEN, 1000).stream()
         .filter(d -> poison.equals(d.payload())).findFirst().orElseThrow();
     assertThat(letter.kind()).isEqualTo(DeadLetter.Kind.QUARANTINED);
+    assertThat(letter.reason()).contains("line 1").doesNotContain("999993653");
     assertThat(letter.attempts()).isEqualTo(1);
     assertThat(letter.sourceRef()).startsWith("JMS message ID:");
     assertThat(gateway.acknowledgements()).isEmpty();
@@ -173,5 +174,21 @@ class CollectionBridgeTest extends BridgeIntegrationTest {
             OpenCase.Stage.DECISION, LocalDate.of(2025, 9, 1), false));
     assertThat(gateway.casesOpened()).containsExactly(expected);
     assertThat(gateway.casesOpened().get(0).toString()).doesNotContain("999993653");
+  }
+
+  @Test
+  void poisonAcknowledgement_thatCannotEvenBeStored_endsInTheBrokersDlqAfterRedeliveries() throws Exception {
+    // larger than the dead-letter table's payload column: storing the dead letter fails every time
+    String huge = "x".repeat(1_000_001);
+    NotifyBuilder failed = new NotifyBuilder(camel).fromRoute(CollectionAckRouteBuilder.CONSUMER_ROUTE_ID)
+        .whenFailed(5).create();
+
+    jms.convertAndSend("cjib.incasso.opschorting.bevestiging", huge);
+
+    assertThat(failed.matches(30, TimeUnit.SECONDS)).isTrue();
+    jms.setReceiveTimeout(10_000);
+    Object dead = jms.receiveAndConvert("DLQ");
+    assertThat(dead).isEqualTo(huge);
+    assertThat(gateway.acknowledgements()).isEmpty();
   }
 }

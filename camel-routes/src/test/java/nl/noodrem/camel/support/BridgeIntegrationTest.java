@@ -68,6 +68,7 @@ public abstract class BridgeIntegrationTest {
     registry.add("noodrem.legacy.debt-help-batch.sftp.password", () -> "standin-only");
     registry.add("noodrem.legacy.debt-help-batch.sftp.strict-host-key-checking", () -> "no");
     registry.add("noodrem.legacy.debt-help-db.enabled", () -> "true");
+    registry.add("noodrem.legacy.collection.broker-redelivery-delay-ms", () -> "10");
     registry.add("noodrem.legacy.debt-help-db.poll-delay-ms", () -> "100");
   }
 
