@@ -24,6 +24,7 @@ import nl.noodrem.zkp.trust.RevocationStatusReader;
 import nl.noodrem.zkp.trust.SchemaDirectory;
 import nl.noodrem.zkp.trust.SchemaRecord;
 import nl.noodrem.zkp.trust.TrustLookupException;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Type;
@@ -107,6 +108,8 @@ public final class Ledger implements IssuerKeyDirectory, SchemaDirectory, Revoca
   static Web3j web3j(String rpcUrl, LedgerOptions options) {
     long millis = options.httpTimeout().toMillis();
     OkHttpClient http = new OkHttpClient.Builder()
+        // keep enough idle connections for a few dozen concurrent callers instead of OkHttp's 5
+        .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
         .connectTimeout(millis, TimeUnit.MILLISECONDS)
         .readTimeout(millis, TimeUnit.MILLISECONDS)
         .writeTimeout(millis, TimeUnit.MILLISECONDS)

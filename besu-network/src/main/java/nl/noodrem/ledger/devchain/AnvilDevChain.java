@@ -92,21 +92,25 @@ public final class AnvilDevChain implements AutoCloseable {
   }
 
   /**
-   * The Anvil binary for a project root: the repository root (then {@code besu-network/node_modules/...})
-   * or the besu-network folder itself (then {@code node_modules/...}).
+   * The Anvil binary for a project root: the repository root (then {@code besu-network/node_modules/...}),
+   * the besu-network folder itself (then {@code node_modules/...}), or a folder below the repository
+   * root such as {@code app/} (then its parents are searched, up to three levels).
    *
-   * @throws IllegalStateException when neither exists (run the build, which runs {@code npm ci})
+   * @throws IllegalStateException when none exists (run the besu-network build, which runs {@code npm ci})
    */
   public static Path locateBinary(Path projectRoot) {
-    List<Path> candidates = List.of(
-        projectRoot.resolve(BINARY_IN_MODULE),
-        projectRoot.resolve("besu-network").resolve(BINARY_IN_MODULE));
+    List<Path> candidates = new ArrayList<>();
+    Path dir = projectRoot.toAbsolutePath().normalize();
+    for (int level = 0; dir != null && level <= 3; level++, dir = dir.getParent()) {
+      candidates.add(dir.resolve(BINARY_IN_MODULE));
+      candidates.add(dir.resolve("besu-network").resolve(BINARY_IN_MODULE));
+    }
     for (Path candidate : candidates) {
       if (Files.isExecutable(candidate)) {
-        return candidate.toAbsolutePath().normalize();
+        return candidate;
       }
     }
-    throw new IllegalStateException("Anvil binary not found under " + projectRoot.toAbsolutePath() + " (looked at "
+    throw new IllegalStateException("Anvil binary not found from " + projectRoot.toAbsolutePath() + " (looked at "
         + candidates + "); build besu-network first, its build runs npm ci");
   }
 

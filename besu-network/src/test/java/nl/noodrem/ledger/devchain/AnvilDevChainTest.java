@@ -72,10 +72,12 @@ class AnvilDevChainTest {
   }
 
   @Test
-  void locateBinary_fromRepositoryRootOrModule_andClearErrorWhenMissing() {
+  void locateBinary_fromRepositoryRootModuleOrSiblingModule_andClearErrorWhenMissing() {
     Path module = AnvilExtension.moduleRoot();
     assertThat(AnvilDevChain.locateBinary(module)).isEqualTo(module.resolve(AnvilDevChain.BINARY_IN_MODULE));
     assertThat(AnvilDevChain.locateBinary(module.getParent())).isEqualTo(module.resolve(AnvilDevChain.BINARY_IN_MODULE));
+    assertThat(AnvilDevChain.locateBinary(module.getParent().resolve("app")))
+        .isEqualTo(module.resolve(AnvilDevChain.BINARY_IN_MODULE));
     assertThatThrownBy(() -> AnvilDevChain.locateBinary(dir))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("npm ci");
