@@ -134,13 +134,28 @@ class StatusEventSubscriptionTest {
     utrecht.revokeBatch(list, indices.subList(60, 80));
     utrecht.revokeBatch(list, indices.subList(80, 100));
 
-    // Run 1: in the background, a slow consumer; killed while it is mid-stream.
-    StatusEventSubscription first = new StatusEventSubscription(fx.ledger, store(), slowCommittingConsumer(), options);
+    // Run 1: in the background; killed while the consumer is busy with the 41st event.
+    java.util.concurrent.CountDownLatch busyWith41st = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch killed = new java.util.concurrent.CountDownLatch(1);
+    StatusEventSubscription first = new StatusEventSubscription(fx.ledger, store(), event -> {
+      if (committed.size() == 40) {
+        busyWith41st.countDown();
+        killed.await(); // the kill arrives while this event is being processed
+      }
+      committed.add(event);
+    }, options);
     first.start();
-    await(() -> committed.size() >= 30, "first run to get going");
-    first.close(); // interrupts the consumer mid-event: that event is not committed
+    assertThat(busyWith41st.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    Thread killer = new Thread(first::close);
+    killer.start();
+    // close() has marked the subscription closed and waits (timed) for the event in progress
+    await(() -> killer.getState() == Thread.State.TIMED_WAITING, "the kill to begin");
+    killed.countDown();
+    killer.join(60_000);
     int afterKill = committed.size();
-    assertThat(afterKill).isBetween(30, 99);
+    assertThat(afterKill).isEqualTo(41); // the event in progress finished and was checkpointed; no more
+    assertThat(store().load().orElseThrow().covers(committed.get(40).blockNumber(), committed.get(40).logIndex()))
+        .isTrue();
 
     // The node goes down and comes back with its state (blocks, receipts, logs).
     String url = chain.rpcUrl();
@@ -214,13 +229,6 @@ class StatusEventSubscriptionTest {
     StatusEventSubscription subscription = new StatusEventSubscription(fx.ledger, store(), committed::add, options);
     assertThatThrownBy(subscription::pollOnce).isInstanceOf(CheckpointMismatchException.class)
         .hasMessageContaining("reset");
-  }
-
-  private StatusEventConsumer slowCommittingConsumer() {
-    return event -> {
-      Thread.sleep(15); // the work; an interrupt here means the event was not processed
-      committed.add(event);
-    };
   }
 
   /** Every StatusRevoked event of the registry, from one independent eth_getLogs over the whole chain. */
