@@ -2,9 +2,7 @@ package nl.noodrem.camel.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import nl.noodrem.camel.api.Bridge;
 import nl.noodrem.camel.api.ChainStatusInbox;
 import nl.noodrem.camel.api.DeadLetter;
@@ -121,14 +119,14 @@ class ChainStatusBridgeTest extends BridgeIntegrationTest {
 
   @Test
   void ledgerConsumer_revokedEvent_becomesCredentialStatusChanged() throws Exception {
-    Instant now = Instant.parse("2025-08-01T12:00:00Z");
-    LedgerStatusEventConsumer consumer = new LedgerStatusEventConsumer(inbox, Clock.fixed(now, ZoneOffset.UTC));
+    Instant blockTime = Instant.parse("2025-08-01T12:00:00Z");
+    LedgerStatusEventConsumer consumer = new LedgerStatusEventConsumer(inbox);
 
     consumer.accept(revoked(java.util.Map.of("statusListId", 3L, "statusIndex", 17L,
         "issuerOin", Oin.of("00000001999990001000"), "blockNumber", 99L, "blockHash", "0xblock",
-        "blockTime", now, "transactionHash", "0xtx", "logIndex", 2L)));
+        "blockTime", blockTime, "transactionHash", "0xtx", "logIndex", 2L)));
 
-    assertThat(gateway.events()).containsExactly(new CredentialStatusChanged("0xtx:2", now, 3, 17, true, 99));
+    assertThat(gateway.events()).containsExactly(new CredentialStatusChanged("0xtx:2", blockTime, 3, 17, true, 99));
   }
 
   /**
