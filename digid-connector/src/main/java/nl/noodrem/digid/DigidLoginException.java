@@ -18,15 +18,15 @@ public final class DigidLoginException extends Exception {
   private final String incidentId = newIncidentId();
 
   public DigidLoginException(RejectionReason reason, String detail) {
-    super(reason.name() + ": " + detail);
+    super(reason.name() + ": " + printable(detail));
     this.reason = Objects.requireNonNull(reason);
-    this.detail = detail;
+    this.detail = printable(detail);
   }
 
   public DigidLoginException(RejectionReason reason, String detail, Throwable cause) {
-    super(reason.name() + ": " + detail, cause);
+    super(reason.name() + ": " + printable(detail), cause);
     this.reason = Objects.requireNonNull(reason);
-    this.detail = detail;
+    this.detail = printable(detail);
   }
 
   /** The technical detail without the reason prefix. */
@@ -40,6 +40,22 @@ public final class DigidLoginException extends Exception {
    */
   public String incidentId() {
     return incidentId;
+  }
+
+  /**
+   * Details may quote values from the message (an algorithm URI, a status code): no control characters
+   * (no forged log lines) and a bounded length.
+   */
+  private static String printable(String detail) {
+    if (detail == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(Math.min(detail.length(), 300));
+    for (int i = 0; i < detail.length() && out.length() < 300; i++) {
+      char c = detail.charAt(i);
+      out.append(c < 0x20 || c == 0x7f ? '?' : c);
+    }
+    return out.toString();
   }
 
   private static String newIncidentId() {

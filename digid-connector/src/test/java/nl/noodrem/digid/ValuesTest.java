@@ -92,4 +92,11 @@ class ValuesTest {
             + "kijk dan op de website https://www.digid.nl voor de laatste informatie.");
     assertThat(DigidMessages.CANCELLED).isEqualTo("U heeft het inloggen met DigiD geannuleerd.");
   }
+
+  @Test
+  void detail_withLineBreaksFromTheMessage_cannotForgeLogLines() {
+    DigidLoginException e = new DigidLoginException(RejectionReason.SIGNATURE_ALGORITHM_FORBIDDEN, "alg x\nINFO forged line");
+    assertThat(e.detail()).doesNotContain("\n").contains("x?INFO");
+    assertThat(new DigidLoginException(RejectionReason.NOT_XML, "a".repeat(1000)).detail()).hasSize(300);
+  }
 }

@@ -86,7 +86,10 @@ public final class SecureXml {
 
   private static DocumentBuilder newBuilder() {
     try {
-      DocumentBuilder builder = FACTORY.newDocumentBuilder();
+      DocumentBuilder builder;
+      synchronized (FACTORY) { // the factory is not specified to be thread-safe; builders are per call
+        builder = FACTORY.newDocumentBuilder();
+      }
       builder.setErrorHandler(SILENT); // the default handler prints parse errors to stderr
       builder.setEntityResolver((publicId, systemId) -> {
         throw new SAXException("external entities are not resolved");

@@ -9,8 +9,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.DeferredSecurityContext;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpRequestResponseHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
@@ -21,7 +23,9 @@ import org.springframework.security.web.context.SecurityContextRepository;
  */
 public final class DigidSecurityContextRepository implements SecurityContextRepository {
 
-  private final HttpSessionSecurityContextRepository delegate = new HttpSessionSecurityContextRepository();
+  // as Spring Security's default: the request attribute keeps the context for error and async dispatches
+  private final DelegatingSecurityContextRepository delegate =
+      new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
   private final Clock clock;
 
   public DigidSecurityContextRepository(Clock clock) {
