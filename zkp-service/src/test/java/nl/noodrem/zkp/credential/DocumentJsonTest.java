@@ -36,6 +36,7 @@ class DocumentJsonTest {
         json.replace("BLS12-381-SHA-256", "BLS12-381-MD5"),
         json.replace("\"00000001002220647000-k1\"", "\"00000001002220647000-k0\""),
         json.replaceFirst("\"signature\" : \"([^\"]*)\"", "\"signature\" : \"$1==\""),
+        json + " {}",
         "[]",
         "{"
     };
