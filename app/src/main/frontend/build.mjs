@@ -1,0 +1,37 @@
+// Builds the portal's static assets into the app's classpath (target/classes/static):
+// NL Design System styles (from the npm registry) and the browser wallet bundle.
+import {build} from 'esbuild';
+import {copyFileSync, mkdirSync, existsSync, readdirSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = process.argv[2] ?? join(here, '..', '..', '..', 'target', 'classes', 'static');
+
+mkdirSync(join(out, 'css'), {recursive: true});
+mkdirSync(join(out, 'js'), {recursive: true});
+copyFileSync(join(here, 'node_modules/@rijkshuisstijl-community/design-tokens/dist/index.css'),
+  join(out, 'css', 'rhc-design-tokens.css'));
+copyFileSync(join(here, 'node_modules/@rijkshuisstijl-community/components-css/dist/index.css'),
+  join(out, 'css', 'rhc-components.css'));
+
+// every entry point in src/entries becomes js/<name>.js
+const entriesDir = join(here, 'src', 'entries');
+const entries = existsSync(entriesDir)
+  ? readdirSync(entriesDir).filter(f => f.endsWith('.js')).map(f => join(entriesDir, f))
+  : [];
+if (entries.length > 0) {
+  await build({
+    entryPoints: entries,
+    outdir: join(out, 'js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022'],
+    minify: true,
+    sourcemap: true,
+    legalComments: 'linked',
+    logLevel: 'warning'
+  });
+}
+console.log(`portal assets built into ${out} (${entries.length} script entries)`);
