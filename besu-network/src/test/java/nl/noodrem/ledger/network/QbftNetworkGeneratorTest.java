@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +64,8 @@ class QbftNetworkGeneratorTest {
       assertThat(Credentials.create(privateKey).getAddress()).isEqualTo(node.address());
       assertThat(node.enode()).isEqualTo("enode://" + Files.readString(nodeDir.resolve("key.pub")).substring(2)
           + "@127.0.0.1:" + node.spec().p2pPort());
-      assertThat(Files.getPosixFilePermissions(nodeDir.resolve("key")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+      assertThat(Files.getPosixFilePermissions(nodeDir.resolve("key")))
+          .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
       assertThat(Files.readString(nodeDir.resolve("permissions_config.toml"))).contains(node.enode());
     }
 
