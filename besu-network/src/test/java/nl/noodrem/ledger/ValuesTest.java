@@ -45,6 +45,25 @@ class ValuesTest {
   }
 
   @Test
+  void accountKeys_hexOrFile_andErrorsNeverEchoTheKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    String key = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"; // Anvil dev account 1
+    assertThat(AccountKeys.fromHex(key).getAddress()).isEqualTo("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
+    assertThat(AccountKeys.fromHex(key.substring(2)).getAddress()).isEqualTo("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
+    java.nio.file.Path file = dir.resolve("utrecht.key");
+    java.nio.file.Files.writeString(file, key + "\n");
+    assertThat(AccountKeys.fromFile(file).getAddress()).isEqualTo("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
+
+    String broken = key.substring(0, 60);
+    assertThatThrownBy(() -> AccountKeys.fromHex(broken)).isInstanceOf(IllegalArgumentException.class)
+        .message().doesNotContain(broken.substring(2, 20));
+    java.nio.file.Files.writeString(file, broken);
+    assertThatThrownBy(() -> AccountKeys.fromFile(file)).hasMessageContaining(file.toString())
+        .message().doesNotContain(broken.substring(2, 20));
+    assertThatThrownBy(() -> AccountKeys.fromFile(dir.resolve("missing.key"))).hasMessageContaining("missing.key");
+  }
+
+  @Test
   void statusBits_answerOnlyWithinTheirRange() {
     java.util.BitSet set = new java.util.BitSet();
     set.set(2);
