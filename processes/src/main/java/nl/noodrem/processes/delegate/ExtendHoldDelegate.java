@@ -20,14 +20,15 @@ public class ExtendHoldDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) throws Exception {
     String brakeRef = Vars.string(execution, Vars.BRAKE_REF);
     int months = Math.toIntExact(Vars.number(execution, Vars.GRANTED_HOLD_MONTHS));
+    long extension = Vars.number(execution, Vars.EXTENSIONS_GRANTED) + 1;
     BrakeSteps.SentCommand sent = steps.extendHold(brakeRef, CaseList.fromJson(Vars.string(execution, Vars.CASES)),
-        Vars.date(execution, Vars.HOLD_END), months);
+        Vars.date(execution, Vars.HOLD_END), months, extension);
     steps.audit(brakeRef, AuditAction.HOLD_DECIDED, months + " month(s) granted ("
         + execution.getVariable(Vars.DECISION_REASON) + "), surcharges suspended: "
         + execution.getVariable(Vars.SUSPEND_SURCHARGES) + ", hold until " + sent.period().end());
     execution.setVariable(Vars.HOLD_END, sent.period().end().toString());
     execution.setVariable(Vars.HOLD_COMMAND_ID, sent.commandId());
-    execution.setVariable(Vars.EXTENSIONS_GRANTED, Vars.number(execution, Vars.EXTENSIONS_GRANTED) + 1);
+    execution.setVariable(Vars.EXTENSIONS_GRANTED, extension);
     // conflicts with a new case being added at the same moment, so one of the two retries with the other's list
     execution.setVariable(Vars.CASES_VERSION, Vars.number(execution, Vars.CASES_VERSION) + 1);
   }

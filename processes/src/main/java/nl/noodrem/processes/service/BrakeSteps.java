@@ -89,16 +89,29 @@ public class BrakeSteps {
     return sendHold(brakeRef, brakeRef + "/hold/" + period.end(), cases, period);
   }
 
-  /** Moves the end of the hold on all held cases {@code months} past the current end. */
-  public SentCommand extendHold(String brakeRef, List<CaseNumber> cases, LocalDate currentEnd, int months)
-      throws CollectionSystemException {
+  /**
+   * Moves the end of the hold on all held cases {@code months} past the current end (or past today, when the
+   * current end has passed while a decision was reviewed). Never beyond {@link HoldPeriod#MAX_MONTHS} from today:
+   * a longer hold is capped and the cap audited, rather than failing the step.
+   *
+   * @param extensionNumber the how-manieth extension of this brake, part of the command id so that each extension
+   *     is a command of its own even when a cap gives two extensions the same end date
+   */
+  public SentCommand extendHold(String brakeRef, List<CaseNumber> cases, LocalDate currentEnd, int months,
+      long extensionNumber) throws CollectionSystemException {
     if (months < 1) {
       throw new IllegalArgumentException("an extension lasts at least one month");
     }
     LocalDate today = today();
     LocalDate newEnd = (currentEnd.isAfter(today) ? currentEnd : today).plusMonths(months);
+    LocalDate cap = today.plusMonths(HoldPeriod.MAX_MONTHS);
+    if (newEnd.isAfter(cap)) {
+      audit(brakeRef, AuditAction.HOLD_DECIDED, "extension capped at " + HoldPeriod.MAX_MONTHS + " months from today: "
+          + cap + " instead of " + newEnd);
+      newEnd = cap;
+    }
     HoldPeriod period = new HoldPeriod(today, newEnd);
-    return sendHold(brakeRef, brakeRef + "/hold/" + newEnd, cases, period);
+    return sendHold(brakeRef, brakeRef + "/hold/" + newEnd + "/x" + extensionNumber, cases, period);
   }
 
   /** Holds a case that CJIB opened while the brake runs, until the brake's current end. */

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.noodrem.camel.api.CaseOpened;
 import nl.noodrem.camel.api.DeliveryException;
 import nl.noodrem.camel.api.HoldAcknowledgement;
 import nl.noodrem.camel.api.ProcessGateway;
-import nl.noodrem.domain.Bsn;
 import nl.noodrem.domain.BsnPseudonymizer;
 import nl.noodrem.domain.CaseNumber;
 import nl.noodrem.domain.CitizenRef;
@@ -91,12 +91,11 @@ public class DefaultProcessGateway implements ProcessGateway {
     return once("ack:" + ack.commandId() + ":" + ack.action(), "HoldAcknowledgement", () -> acknowledge(ack));
   }
 
-  /**
-   * A case CJIB opened for a citizen: held too when the citizen has a running brake. Not yet on
-   * {@link ProcessGateway}; the route that learns about new cases calls it once it is added there.
-   */
-  public Delivery caseOpened(String sourceId, Bsn bsn, CaseNumber caseNumber) throws DeliveryException {
-    return once(sourceId, "CaseOpened", () -> newCase(pseudonymizer.pseudonymize(bsn), caseNumber));
+  /** A case CJIB opened for a citizen: held too, until the current hold end, when the citizen has a running brake. */
+  @Override
+  public Delivery caseOpened(CaseOpened caseOpened) throws DeliveryException {
+    return once(caseOpened.sourceId(), "CaseOpened",
+        () -> newCase(caseOpened.citizen(), caseOpened.openCase().caseNumber()));
   }
 
   private Delivery debtHelpStarted(DebtHelpStarted event) {

@@ -19,6 +19,7 @@ import static org.mockito.Mockito.when;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.noodrem.camel.api.CaseOpened;
 import nl.noodrem.camel.api.CollectionSystemException;
 import nl.noodrem.camel.api.HoldAcknowledgement;
 import nl.noodrem.camel.api.HoldCommand;
@@ -548,7 +549,7 @@ class EmergencyBrakeProcessTest {
   void caseOpened_duringTheHold_isHeldUntilTheHoldEndAndJoinsTheBrake() throws Exception {
     ProcessInstance instance = brake.brakeWaitingForProof();
 
-    assertThat(f.gateway.caseOpened("cjib-case-777", Fixture.CITIZEN, NEW_CASE))
+    assertThat(f.gateway.caseOpened(caseOpened("cjib-case-777")))
         .isEqualTo(ProcessGateway.Delivery.CORRELATED);
     f.runDueJobs();
 
@@ -566,9 +567,9 @@ class EmergencyBrakeProcessTest {
 
     assertThat(instance).hasPassed("End_NewCaseHeld").isWaitingAt("Gateway_ProofOrFirstHoldEnd");
     assertThat(f.inbox.last().type()).isEqualTo(NoticeType.NEW_CASE_HELD);
-    assertThat(f.gateway.caseOpened("cjib-case-777-again", Fixture.CITIZEN, NEW_CASE))
+    assertThat(f.gateway.caseOpened(caseOpened("cjib-case-777-again")))
         .isEqualTo(ProcessGateway.Delivery.NOT_NEEDED);
-    assertThat(f.gateway.caseOpened("cjib-case-777", Fixture.CITIZEN, NEW_CASE))
+    assertThat(f.gateway.caseOpened(caseOpened("cjib-case-777")))
         .isEqualTo(ProcessGateway.Delivery.DUPLICATE);
 
     f.fireTimer("Event_FirstHoldEnded");
@@ -580,7 +581,7 @@ class EmergencyBrakeProcessTest {
   @Test
   void caseOpened_newCaseAcknowledgementOverdue_givesOperationsATask() throws Exception {
     brake.brakeWaitingForProof();
-    f.gateway.caseOpened("cjib-case-777", Fixture.CITIZEN, NEW_CASE);
+    f.gateway.caseOpened(caseOpened("cjib-case-777"));
     f.runDueJobs();
 
     f.fireTimer("Event_NewCaseHoldAckOverdue");
@@ -596,7 +597,7 @@ class EmergencyBrakeProcessTest {
     ProcessInstance instance = brake.brakeWaitingForProof();
     f.fireTimer("Event_FirstHoldEnded");
 
-    f.gateway.caseOpened("cjib-case-777", Fixture.CITIZEN, NEW_CASE);
+    f.gateway.caseOpened(caseOpened("cjib-case-777"));
     f.runDueJobs();
 
     assertThat(instance).hasPassed("End_NewCaseNotHeld");
@@ -605,7 +606,7 @@ class EmergencyBrakeProcessTest {
 
   @Test
   void caseOpened_withoutRunningBrake_isNotNeeded() throws Exception {
-    assertThat(f.gateway.caseOpened("cjib-case-1", Fixture.CITIZEN, NEW_CASE))
+    assertThat(f.gateway.caseOpened(caseOpened("cjib-case-1")))
         .isEqualTo(ProcessGateway.Delivery.NOT_NEEDED);
   }
 
@@ -633,7 +634,7 @@ class EmergencyBrakeProcessTest {
     f.engine.getTaskService().complete(claimedReview().getId(), Map.of("reviewOutcome", "APPROVE"));
     f.runDueJobs();
     brake.acknowledge(instance, "Task_AwaitExtensionAck", HoldAcknowledgement.Action.HOLD);
-    f.gateway.caseOpened("cjib-case-777", Fixture.CITIZEN, NEW_CASE);
+    f.gateway.caseOpened(caseOpened("cjib-case-777"));
     f.runDueJobs();
     f.gateway.deliver(revoked("block-9:0", 7, 41));
     f.runDueJobs();
@@ -676,5 +677,10 @@ class EmergencyBrakeProcessTest {
 
   private static CredentialStatusChanged revoked(String sourceId, long list, long index) {
     return new CredentialStatusChanged(sourceId, Fixture.NOW, list, index, true, 9);
+  }
+
+  private CaseOpened caseOpened(String sourceId) {
+    return new CaseOpened(sourceId, Fixture.NOW, f.citizenRef(),
+        openCase(NEW_CASE, OpenCase.Kind.WAHV, 9_500, OpenCase.Stage.DECISION));
   }
 }

@@ -21,7 +21,7 @@ class HoldDecisionTest {
 
   @RegisterExtension
   static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-      .useProcessEngine(nl.noodrem.processes.support.TestEngine.configuration().buildProcessEngine()).build();
+      .useProcessEngine(nl.noodrem.processes.support.TestEngine.plainConfiguration().buildProcessEngine()).build();
 
   private ProcessEngine engine;
 

@@ -14,8 +14,18 @@ public final class TestEngine {
 
   private TestEngine() {}
 
+  /** With process coverage listeners: only for tests run by {@link #extension}. */
   public static ProcessEngineConfiguration configuration() {
-    ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
+    return configure(new ProcessCoverageInMemProcessEngineConfiguration());
+  }
+
+  /** Without coverage listeners, for tests that only need an engine. */
+  public static ProcessEngineConfiguration plainConfiguration() {
+    return configure(new org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration());
+  }
+
+  private static ProcessEngineConfiguration configure(
+      org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration configuration) {
     configuration.setJdbcUrl("jdbc:h2:mem:noodrem-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);

@@ -1,0 +1,47 @@
+package nl.noodrem.processes.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import java.time.LocalDate;
+import java.util.List;
+import nl.noodrem.domain.CaseNumber;
+import nl.noodrem.processes.port.AuditAction;
+import nl.noodrem.processes.support.Fixture;
+import org.junit.jupiter.api.Test;
+
+class BrakeStepsTest {
+
+  private final Fixture f = new Fixture(mockEngine());
+
+  @org.junit.jupiter.api.AfterEach
+  void resetClock() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+  }
+
+  @Test
+  void extendHold_beyondTwentyFourMonthsFromToday_isCappedAndAudited() throws Exception {
+    BrakeSteps.SentCommand sent = f.brakeSteps.extendHold("NR-AAAAAAAA", List.of(CaseNumber.of("WAHV000000000001")),
+        Fixture.TODAY.plusMonths(20), 8, 3);
+
+    assertThat(sent.period().end()).isEqualTo(Fixture.TODAY.plusMonths(24));
+    assertThat(sent.commandId()).isEqualTo("NR-AAAAAAAA/hold/2028-01-15/x3");
+    assertThat(f.audit.records).anyMatch(r -> r.action() == AuditAction.HOLD_DECIDED
+        && r.detail().contains("capped"));
+  }
+
+  @Test
+  void extendHold_afterTheEndPassedDuringReview_extendsFromToday() throws Exception {
+    BrakeSteps.SentCommand sent = f.brakeSteps.extendHold("NR-AAAAAAAA", List.of(CaseNumber.of("WAHV000000000001")),
+        LocalDate.of(2026, 1, 10), 8, 1);
+
+    assertThat(sent.period().start()).isEqualTo(Fixture.TODAY);
+    assertThat(sent.period().end()).isEqualTo(LocalDate.of(2026, 9, 15));
+  }
+
+  private static org.camunda.bpm.engine.ProcessEngine mockEngine() {
+    org.camunda.bpm.engine.ProcessEngine engine = mock(org.camunda.bpm.engine.ProcessEngine.class);
+    org.mockito.Mockito.when(engine.getRuntimeService()).thenReturn(mock(org.camunda.bpm.engine.RuntimeService.class));
+    return engine;
+  }
+}
