@@ -13,23 +13,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import nl.noodrem.app.support.TestPorts;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 // Camunda delays logins of a user after a failed attempt, so the failing login runs last.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class ApplicationStartTest {
 
   @TempDir static Path dataDir;
 
+  static final int port = TestPorts.free();
+
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("noodrem.data-dir", () -> dataDir.toString());
+    registry.add("server.port", () -> port);
+    registry.add("noodrem.digid.simulator.artifact-resolution-port", () -> 0);
+    registry.add("noodrem.standins.batch-drop.sftp-port", TestPorts::free);
+    registry.add("noodrem.legacy.debt-help-batch.sftp.port", () -> "${noodrem.standins.batch-drop.sftp-port}");
   }
-
-  @LocalServerPort int port;
 
   private final java.net.CookieManager cookies = new java.net.CookieManager();
   private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -63,10 +67,17 @@ class ApplicationStartTest {
   }
 
   @Test
-  void health_includesTheDatabase() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-        URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("\"db\":{\"status\":\"UP\"");
+  void health_includesTheDatabaseAndTheChainWithItsContractsAndDemoIssuers() throws Exception {
+    // components come up in their own time after the context (routes, subscription): wait for UP, then look
+    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("\"db\":{\"status\":\"UP\"")
+        .contains("\"chain\":{\"status\":\"UP\"")
+        .contains("\"IssuerRegistry\":\"0x", "\"SchemaRegistry\":\"0x", "\"StatusListRegistry\":\"0x")
+        .contains("Gemeente Den Haag", "Gemeente Eindhoven")
+        .containsPattern("\"blockNumber\":[1-9]");
   }
 }
