@@ -44,22 +44,15 @@ import nl.noodrem.processes.service.IssuanceSteps;
 import nl.noodrem.processes.service.OnboardingService;
 import nl.noodrem.processes.service.OnboardingSteps;
 import nl.noodrem.processes.service.RevocationSteps;
-import nl.noodrem.processes.store.JdbcAuditLog;
-import nl.noodrem.processes.store.JdbcBrakeRegister;
-import nl.noodrem.processes.store.JdbcCitizenInbox;
-import nl.noodrem.processes.store.JdbcIssuanceRecords;
-import nl.noodrem.processes.store.JdbcProcessedEvents;
 import nl.noodrem.processes.support.FactSealer;
 import nl.noodrem.processes.support.HoldDecisionSettings;
 import nl.noodrem.processes.support.ProcessTimers;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.DataSourceInitializer;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -71,7 +64,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The app provides: the Camel ports ({@link CollectionSystem}, {@link DebtHelpRegistry}), the keyed
  * {@link BsnPseudonymizer} and {@link BsnSealer}, and adapters for {@link PresentationVerifier},
  * {@link CredentialStatusReader}, {@link CredentialSigner}, {@link StatusListWriter} and {@link IssuerAccreditor}
- * (zkp-service, besu-network). JDBC defaults exist for the rest and step aside for an app bean of the same type.
+ * (zkp-service, besu-network). Defaults for the rest (a system {@link Clock}, JDBC stores for the register-type ports)
+ * come from {@link ProcessesDefaultsAutoConfiguration}, which steps aside for an app bean of the same type.
  *
  * <p>Bean names of delegates and listeners are API: the BPMN files refer to them by
  * {@code camunda:delegateExpression="${name}"}.
@@ -81,12 +75,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProcessesConfiguration {
 
   // ---- infrastructure
-
-  @Bean
-  @ConditionalOnMissingBean(Clock.class)
-  Clock noodremClock() {
-    return Clock.systemUTC();
-  }
 
   @Bean
   TransactionTemplate noodremTransactions(PlatformTransactionManager transactionManager) {
@@ -121,38 +109,6 @@ public class ProcessesConfiguration {
   @Bean
   FactSealer noodremFactSealer(NoodremProcessProperties properties) {
     return FactSealer.fromBase64(properties.sealingKey());
-  }
-
-  // ---- JDBC defaults
-
-  @Bean
-  @ConditionalOnMissingBean(BrakeRegister.class)
-  JdbcBrakeRegister jdbcBrakeRegister(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-    return new JdbcBrakeRegister(jdbc, transactions);
-  }
-
-  @Bean
-  @ConditionalOnMissingBean(IssuanceRecords.class)
-  JdbcIssuanceRecords jdbcIssuanceRecords(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-    return new JdbcIssuanceRecords(jdbc, transactions);
-  }
-
-  @Bean
-  @ConditionalOnMissingBean(ProcessedEvents.class)
-  JdbcProcessedEvents jdbcProcessedEvents(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
-    return new JdbcProcessedEvents(jdbc, transactions, clock);
-  }
-
-  @Bean
-  @ConditionalOnMissingBean(AuditLog.class)
-  JdbcAuditLog jdbcAuditLog(JdbcTemplate jdbc) {
-    return new JdbcAuditLog(jdbc);
-  }
-
-  @Bean
-  @ConditionalOnMissingBean(CitizenNotifier.class)
-  JdbcCitizenInbox jdbcCitizenInbox(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
-    return new JdbcCitizenInbox(jdbc, transactions, clock);
   }
 
   // ---- services

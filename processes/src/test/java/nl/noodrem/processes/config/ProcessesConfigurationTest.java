@@ -72,7 +72,8 @@ class ProcessesConfigurationTest {
       DataSourceTransactionManagerAutoConfiguration.class,
       JdbcTemplateAutoConfiguration.class,
       TransactionAutoConfiguration.class,
-      CamundaBpmAutoConfiguration.class})
+      CamundaBpmAutoConfiguration.class,
+      ProcessesDefaultsAutoConfiguration.class})
   @Import(ProcessesConfiguration.class)
   static class App {
     @Bean
