@@ -1,7 +1,7 @@
 // Builds the portal's static assets into the app's classpath (target/classes/static):
 // NL Design System styles (from the npm registry) and the browser wallet bundle.
 import {build} from 'esbuild';
-import {copyFileSync, mkdirSync, existsSync, readdirSync} from 'node:fs';
+import {copyFileSync, mkdirSync, existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -34,4 +34,13 @@ if (entries.length > 0) {
     logLevel: 'warning'
   });
 }
+// the bundles contain BSD-3-Clause and MIT code whose licences require their text to ship with them
+const bundled = ['@digitalbazaar/bbs-signatures', '@noble/curves', '@noble/hashes'];
+const notices = bundled
+  .map(name => [name, join(here, 'node_modules', name, 'LICENSE')])
+  .filter(([, file]) => existsSync(file))
+  .map(([name, file]) => `==== ${name} ====\n\n${readFileSync(file, 'utf8')}`);
+writeFileSync(join(out, 'js', 'THIRD-PARTY-LICENSES.txt'),
+  'Third-party code bundled into the Noodrem portal scripts, with its licences.\n\n' + notices.join('\n\n'));
+
 console.log(`portal assets built into ${out} (${entries.length} script entries)`);
