@@ -13,11 +13,13 @@ import nl.noodrem.domain.Oin;
 import nl.noodrem.ledger.AddressBook;
 import nl.noodrem.ledger.Ledger;
 import nl.noodrem.ledger.LedgerOptions;
+import nl.noodrem.ledger.events.CheckpointStore;
 import nl.noodrem.ledger.events.FileCheckpointStore;
 import nl.noodrem.ledger.events.StatusEventSubscription;
 import nl.noodrem.ledger.events.SubscriptionOptions;
 import nl.noodrem.zkp.keys.EncryptedFileIssuerKeyStore;
 import nl.noodrem.zkp.keys.IssuerKeyManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,9 +69,11 @@ public class ChainConfiguration {
 
   @Bean(destroyMethod = "close")
   StatusEventSubscription statusEventSubscription(ChainConnection connection, ChainStatusInbox inbox,
-      ChainProperties chain, @Value("${noodrem.data-dir}") String dataDir) {
-    // each node keeps its own checkpoint; deliveries are idempotent per event in the processes
-    var store = new FileCheckpointStore(Path.of(dataDir).resolve("chain/status-events.checkpoint"));
+      ChainProperties chain, @Value("${noodrem.data-dir}") String dataDir, ObjectProvider<CheckpointStore> shared) {
+    // a node on its own keeps its checkpoint in a file; a cluster shares one in the database (production profile).
+    // Deliveries are idempotent per event in the processes either way.
+    CheckpointStore store = shared.getIfAvailable(
+        () -> new FileCheckpointStore(Path.of(dataDir).resolve("chain/status-events.checkpoint")));
     var options = SubscriptionOptions.DEFAULT.withFromBlock(connection.deploymentBlock())
         .withPollInterval(chain.pollInterval());
     var subscription = new StatusEventSubscription(connection.ledger(), store, new LedgerStatusEventConsumer(inbox),
