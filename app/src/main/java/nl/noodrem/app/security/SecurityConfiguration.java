@@ -54,6 +54,8 @@ public class SecurityConfiguration {
           a.requestMatchers("/", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll();
           a.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll();
           a.requestMatchers("/digid/**").permitAll();
+          // the portal's public start pages (a DigiD login starts there and a cancel lands back there)
+          a.requestMatchers("/noodrem", "/gemeente", "/gemeente/*").permitAll();
           // Camunda's webapps and engine REST API authenticate with Camunda's identity service
           a.requestMatchers("/camunda/**", "/engine-rest/**").permitAll();
           if (dev) {
