@@ -1,0 +1,151 @@
+package nl.noodrem.app.portal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import nl.noodrem.camel.api.CollectionSystem;
+import nl.noodrem.camel.api.CollectionSystemException;
+import nl.noodrem.camel.api.OpenCase;
+import nl.noodrem.digid.AuthenticatedCitizen;
+import nl.noodrem.processes.config.NoodremProcessProperties;
+import nl.noodrem.processes.port.NoticeType;
+import nl.noodrem.processes.service.BrakeService;
+import nl.noodrem.processes.store.JdbcCitizenInbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The brake's pages: pull it with a short self-declaration, then see which cases are held and until when, the
+ * deadline for the proof of debt help, what happens next and the citizen's messages; and the page where the wallet
+ * presents the proof. Everything acts for the DigiD-authenticated citizen; the BSN never comes from the request.
+ */
+@Controller
+class BrakePageController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BrakePageController.class);
+
+  /** Where the brake stands, as the citizen can understand it. */
+  enum Stage {
+    /** No running brake: the citizen may pull it. */
+    NONE,
+    /** Pulled; CJIB's collection system has not confirmed the hold yet. */
+    PLACING,
+    /** The first hold (4 months) runs; a proof of debt help is expected before it ends. */
+    FIRST_HOLD,
+    /** A proof was accepted and the hold decision or its confirmation is under way. */
+    PROCESSING,
+    /** The hold was extended after a proof. */
+    EXTENDED
+  }
+
+  /** One open case at CJIB, as the page lists it. */
+  record CaseRow(String caseNumber, String kind, String stage, String amount, boolean held, String heldUntil) {}
+
+  private final BrakeService brakes;
+  private final CollectionSystem collection;
+  private final CitizenInboxView inbox;
+  private final MessageSource texts;
+  private final NoodremProcessProperties processProperties;
+
+  BrakePageController(BrakeService brakes, CollectionSystem collection, CitizenInboxView inbox, MessageSource texts,
+      NoodremProcessProperties processProperties) {
+    this.brakes = brakes;
+    this.collection = collection;
+    this.inbox = inbox;
+    this.texts = texts;
+    this.processProperties = processProperties;
+  }
+
+  @GetMapping("/portaal/noodrem")
+  String overview(@AuthenticationPrincipal AuthenticatedCitizen citizen, Locale locale, Model model) {
+    Optional<BrakeService.BrakeView> brake = brakes.runningBrake(citizen.bsn());
+    List<JdbcCitizenInbox.InboxMessage> messages = inbox.raw(citizen);
+    Stage stage = stage(brake, messages);
+    model.addAttribute("stage", stage.name());
+    model.addAttribute("firstHoldMonths", processProperties.firstHoldMonths());
+    model.addAttribute("extensionMonths", processProperties.extensionMonths());
+    model.addAttribute("totalMonths", processProperties.firstHoldMonths() + processProperties.extensionMonths());
+    brake.ifPresent(view -> {
+      model.addAttribute("brakeRef", view.brakeRef());
+      view.holdEnd().ifPresent(end -> {
+        model.addAttribute("holdEnd", PortalLocales.date(end, locale));
+        model.addAttribute("holdEndIso", end.toString());
+      });
+    });
+    model.addAttribute("messages", inbox.messages(messages, locale));
+    model.addAttribute("casesUnavailable", false);
+    try {
+      Optional<LocalDate> holdEnd = brake.flatMap(BrakeService.BrakeView::holdEnd);
+      model.addAttribute("cases", collection.openCases(citizen.bsn()).stream()
+          .map(c -> row(c, holdEnd, locale)).toList());
+    } catch (CollectionSystemException e) {
+      LOG.warn("open cases could not be read for the brake page: {}", e.getMessage());
+      model.addAttribute("casesUnavailable", true);
+      model.addAttribute("cases", List.of());
+    }
+    return "brake";
+  }
+
+  @PostMapping("/portaal/noodrem/trekken")
+  String pull(@AuthenticationPrincipal AuthenticatedCitizen citizen,
+      @RequestParam(name = "verklaring", required = false) String declaration, Locale locale, Model model,
+      RedirectAttributes redirect) {
+    if (!"ja".equals(declaration)) {
+      model.addAttribute("declarationMissing", true);
+      return overview(citizen, locale, model);
+    }
+    BrakeService.PullResult result = brakes.pullBrake(citizen.bsn());
+    redirect.addFlashAttribute("pulled", result.joined() ? "joined" : "new");
+    return "redirect:/portaal/noodrem";
+  }
+
+  @GetMapping("/portaal/noodrem/bewijs")
+  String proof(@AuthenticationPrincipal AuthenticatedCitizen citizen, Locale locale, Model model) {
+    Optional<BrakeService.BrakeView> brake = brakes.runningBrake(citizen.bsn());
+    List<JdbcCitizenInbox.InboxMessage> messages = inbox.raw(citizen);
+    model.addAttribute("stage", stage(brake, messages).name());
+    brake.ifPresent(view -> {
+      model.addAttribute("brakeRef", view.brakeRef());
+      view.holdEnd().ifPresent(end -> {
+        model.addAttribute("holdEnd", PortalLocales.date(end, locale));
+        model.addAttribute("holdEndIso", end.toString());
+      });
+    });
+    model.addAttribute("audience", processProperties.proofAudience());
+    model.addAttribute("extensionMonths", processProperties.extensionMonths());
+    model.addAttribute("totalMonths", processProperties.firstHoldMonths() + processProperties.extensionMonths());
+    return "proof";
+  }
+
+  static Stage stage(Optional<BrakeService.BrakeView> brake, List<JdbcCitizenInbox.InboxMessage> messages) {
+    if (brake.isEmpty()) {
+      return Stage.NONE;
+    }
+    BrakeService.BrakeView view = brake.get();
+    if (view.holdEnd().isEmpty()) {
+      return Stage.PLACING;
+    }
+    boolean extended = messages.stream().anyMatch(m -> NoticeType.HOLD_EXTENDED.name().equals(m.type())
+        && view.brakeRef().equals(m.reference()));
+    if (!view.acceptsProof()) {
+      return Stage.PROCESSING;
+    }
+    return extended ? Stage.EXTENDED : Stage.FIRST_HOLD;
+  }
+
+  private CaseRow row(OpenCase c, Optional<LocalDate> holdEnd, Locale locale) {
+    String heldUntil = c.held() ? holdEnd.map(end -> PortalLocales.date(end, locale)).orElse(null) : null;
+    return new CaseRow(c.caseNumber().value(), texts.getMessage("case.kind." + c.kind().name(), null, locale),
+        texts.getMessage("case.stage." + c.stage().name(), null, locale),
+        PortalLocales.money(c.outstanding(), locale), c.held(), heldUntil);
+  }
+}

@@ -1,0 +1,117 @@
+package nl.noodrem.app.portal;
+
+import jakarta.servlet.http.HttpSession;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import nl.noodrem.app.citizen.IssuanceStatus;
+import nl.noodrem.digid.AuthenticatedCitizen;
+import nl.noodrem.domain.Oin;
+import nl.noodrem.processes.service.IssuanceService;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The municipality's side: choose the municipality, log in with DigiD, ask for the proof of debt help, follow the
+ * request and collect the credential straight into the wallet (the page's script does that: the credential goes from
+ * the municipality's answer into the browser's wallet and nowhere else). When no proof can be given the page says why
+ * and whom to call.
+ */
+@Controller
+class MunicipalPageController {
+
+  /** The requests this browser session started; the status page shows no one else's request. */
+  static final String SESSION_REQUESTS = MunicipalPageController.class.getName() + ".requests";
+
+  private final Municipalities municipalities;
+  private final IssuanceService issuances;
+  private final IssuanceStatus statuses;
+
+  MunicipalPageController(Municipalities municipalities, IssuanceService issuances, IssuanceStatus statuses) {
+    this.municipalities = municipalities;
+    this.issuances = issuances;
+    this.statuses = statuses;
+  }
+
+  @GetMapping("/gemeente")
+  String choose(Model model) {
+    model.addAttribute("municipalities", municipalities.all());
+    return "municipality-choose";
+  }
+
+  /** The public start page of one municipality; a DigiD login started here returns here with {@code verder=1}. */
+  @GetMapping("/gemeente/{oin}")
+  String start(@PathVariable String oin, @AuthenticationPrincipal AuthenticatedCitizen citizen,
+      @RequestParam(name = "verder", required = false) String onwards,
+      @RequestParam(name = "digid", required = false) String digidFlag, Model model) {
+    Municipalities.Municipality municipality = municipality(oin);
+    String requestPage = "/gemeente/" + municipality.oin() + "/schuldhulpbewijs";
+    if (citizen != null && onwards != null && digidFlag == null) {
+      return "redirect:" + requestPage;
+    }
+    model.addAttribute("municipality", municipality);
+    model.addAttribute("requestPage", requestPage);
+    model.addAttribute("loginUrl", "/digid/login?returnTo="
+        + UriUtils.encode("/gemeente/" + municipality.oin() + "?verder=1", java.nio.charset.StandardCharsets.UTF_8));
+    return "municipality-start";
+  }
+
+  @GetMapping("/gemeente/{oin}/schuldhulpbewijs")
+  String requestPage(@PathVariable String oin, Model model) {
+    model.addAttribute("municipality", municipality(oin));
+    return "municipality-request";
+  }
+
+  @PostMapping("/gemeente/{oin}/schuldhulpbewijs")
+  String request(@PathVariable String oin, @AuthenticationPrincipal AuthenticatedCitizen citizen,
+      HttpSession session) {
+    Municipalities.Municipality municipality = municipality(oin);
+    var started = issuances.startIssuance(citizen.bsn(), Oin.of(municipality.oin()));
+    requests(session).add(started.issuanceRef());
+    return "redirect:/gemeente/" + municipality.oin() + "/schuldhulpbewijs/aanvraag/" + started.issuanceRef();
+  }
+
+  @GetMapping("/gemeente/{oin}/schuldhulpbewijs/aanvraag/{issuanceRef}")
+  String status(@PathVariable String oin, @PathVariable String issuanceRef, HttpSession session, Locale locale,
+      Model model) {
+    Municipalities.Municipality municipality = municipality(oin);
+    if (!requests(session).contains(issuanceRef)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "not a request of this session");
+    }
+    IssuanceStatus.State state = statuses.of(issuanceRef);
+    model.addAttribute("municipality", municipality);
+    model.addAttribute("issuanceRef", issuanceRef);
+    model.addAttribute("state", state.name());
+    model.addAttribute("stateText", PortalLocales.isEnglish(locale) ? state.english() : state.dutch());
+    model.addAttribute("statusUrl", "/gemeente/" + municipality.oin() + "/schuldhulpbewijs/api/aanvraag/" + issuanceRef);
+    model.addAttribute("collectUrl",
+        "/gemeente/" + municipality.oin() + "/schuldhulpbewijs/api/aanvraag/" + issuanceRef + "/ophalen");
+    return "municipality-status";
+  }
+
+  private Municipalities.Municipality municipality(String oin) {
+    return municipalities.find(oin).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        "unknown municipality"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<String> requests(HttpSession session) {
+    synchronized (session) {
+      Object existing = session.getAttribute(SESSION_REQUESTS);
+      if (existing instanceof Set<?> set) {
+        return (Set<String>) set;
+      }
+      Set<String> created = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+      session.setAttribute(SESSION_REQUESTS, created);
+      return created;
+    }
+  }
+}
