@@ -55,6 +55,9 @@ public final class ProductionGuard implements BeanFactoryPostProcessor, Environm
     if (!"native".equalsIgnoreCase(env.getProperty("spring.artemis.mode", ""))) {
       problems.add("spring.artemis.mode is not 'native': production uses an external broker (NOODREM_BROKER_URL)");
     }
+    if (env.getProperty("spring.artemis.embedded.enabled", Boolean.class, true)) {
+      problems.add("spring.artemis.embedded.enabled is not false: no node may start a broker of its own");
+    }
     String url = env.getProperty("spring.datasource.url", "");
     if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
       if (env.getProperty(ALLOW_H2, Boolean.class, false)) {
