@@ -201,6 +201,30 @@ public class BrakeSteps {
     citizen.credentialJson = answer.body();
   }
 
+  private Citizen intruder;
+
+  @When("another citizen logs in with DigiD and asks about that request")
+  public void anotherCitizenAsks() {
+    intruder = new Citizen(Bsns.fresh(), NoodremUnderTest.baseUrl());
+    intruder.logInWithDigid();
+  }
+
+  @Then("that other citizen is told the request is unknown")
+  public void toldUnknown() {
+    JsonNode answer = Citizen.json(intruder.browser.get("/gemeente/x/schuldhulpbewijs/api/aanvraag/"
+        + citizen.issuanceRef).body());
+    assertThat(answer.get("state").asText()).isEqualTo("UNKNOWN");
+  }
+
+  @Then("that other citizen cannot collect the credential")
+  public void cannotCollect() {
+    awaitIssuanceState("READY");
+    var answer = intruder.browser.postJson("/gemeente/x/schuldhulpbewijs/api/aanvraag/" + citizen.issuanceRef
+        + "/ophalen", "{}");
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.body()).doesNotContain(citizen.bsn.digits());
+  }
+
   // ---------------------------------------------------------------- the brake
 
   @When("the citizen logs in with DigiD and pulls the brake")
@@ -585,6 +609,11 @@ public class BrakeSteps {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** The scenario's current citizen, for the other step classes. */
+  Citizen citizen() {
+    return citizen;
+  }
 
   private void ensureLoggedIn() {
     if (!citizen.loggedIn) {

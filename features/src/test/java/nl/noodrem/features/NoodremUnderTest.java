@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.noodrem.app.NoodremApplication;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,6 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * batch directory, legacy table, collection system over JMS and SQL). Only the polling intervals are shortened.
  */
 @CucumberContextConfiguration
+// Spring Boot tests switch metric export off unless asked; process owners read the Prometheus endpoint
+@AutoConfigureObservability
 // the logging system starts before dynamic properties exist, so the log file is named here
 @SpringBootTest(classes = NoodremApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
     properties = "logging.file.name=target/features-app.log")
@@ -38,6 +41,7 @@ public class NoodremUnderTest {
     registry.add("noodrem.legacy.debt-help-db.poll-delay-ms", () -> 500);
     registry.add("noodrem.chain.poll-interval", () -> "PT0.2S");
     registry.add("camunda.bpm.job-execution.max-wait", () -> 500);
+    registry.add("noodrem.metrics.refresh", () -> "PT1S");
     registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> 100);
   }
 

@@ -115,8 +115,12 @@ class CitizenApiController {
   }
 
   @GetMapping("/gemeente/{oin}/schuldhulpbewijs/api/aanvraag/{issuanceRef}")
-  Map<String, Object> credentialStatus(@PathVariable String oin, @PathVariable String issuanceRef) {
-    var state = issuanceStatus.of(issuanceRef);
+  Map<String, Object> credentialStatus(@AuthenticationPrincipal AuthenticatedCitizen citizen, @PathVariable String oin,
+      @PathVariable String issuanceRef) {
+    boolean mine = issuanceRef.matches("IS-[0-9A-Z]{8}")
+        && issuanceStatus.belongsTo(issuanceRef, pseudonymizer.pseudonymize(citizen.bsn()).value());
+    // someone else's request looks exactly like an unknown one
+    var state = mine ? issuanceStatus.of(issuanceRef) : IssuanceStatus.State.UNKNOWN;
     return Map.of("issuanceRef", issuanceRef, "state", state.name(), "message", state.dutch(), "messageEn", state.english());
   }
 

@@ -59,6 +59,18 @@ public class IssuanceStatus {
     this.history = history;
   }
 
+  /**
+   * True when the issuance with this reference was asked for by this citizen (by pseudonym), so that nobody can
+   * follow someone else's request by guessing its reference.
+   */
+  public boolean belongsTo(String issuanceRef, String citizenRef) {
+    String[] instances = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ProcessKeys.CREDENTIAL_ISSUANCE).processInstanceBusinessKey(issuanceRef).list()
+        .stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+    return instances.length > 0 && history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances)
+        .variableName("citizenRef").list().stream().anyMatch(v -> citizenRef.equals(v.getValue()));
+  }
+
   public State of(String issuanceRef) {
     ProcessInstance running = runtime.createProcessInstanceQuery()
         .processDefinitionKey(ProcessKeys.CREDENTIAL_ISSUANCE).processInstanceBusinessKey(issuanceRef).singleResult();

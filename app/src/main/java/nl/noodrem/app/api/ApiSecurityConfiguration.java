@@ -1,0 +1,53 @@
+package nl.noodrem.app.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The REST API ({@code /api/v1/**}): stateless, API keys, no cookies and therefore no CSRF; failures answered as
+ * RFC 9457 problem+json. The OpenAPI document is public.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, ApiProperties properties, ObjectMapper json) throws Exception {
+    http.securityMatcher("/api/**")
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable())
+        .addFilterBefore(new ApiKeyAuthenticationFilter(properties), AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
+            .requestMatchers("/api/v1/beheer/**").hasRole("API_OPERATOR")
+            .requestMatchers("/api/v1/noodremmen/**").hasRole("API_PARTNER")
+            .anyRequest().denyAll())
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint((request, response, ex) -> problem(response, json, HttpStatus.UNAUTHORIZED,
+                "Niet geauthenticeerd", "Geef een geldige API-sleutel mee in de header X-Api-Key."))
+            .accessDeniedHandler((request, response, ex) -> problem(response, json, HttpStatus.FORBIDDEN,
+                "Geen toegang", "Deze API-sleutel geeft geen toegang tot deze resource.")));
+    return http.build();
+  }
+
+  private static void problem(jakarta.servlet.http.HttpServletResponse response, ObjectMapper json,
+      HttpStatus status, String title, String detail) throws java.io.IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(URI.create("about:blank"));
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setHeader(ApiVersionHeader.NAME, ApiVersionHeader.VERSION);
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}
