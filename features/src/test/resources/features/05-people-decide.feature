@@ -8,7 +8,7 @@ Feature: People decide the unclear cases
     When the citizen presents a proof of debt help
     Then a CJIB case officer finds a review task in Tasklist with the facts of the decision
     And the task shows no BSN
-    When the case officer approves the proposed hold
+    When the case officer approves the proposed hold in Tasklist
     Then the collection system holds the case for 12 months from the day the brake was pulled
 
   Scenario: An unclear answer from the municipality reaches a debt counsellor

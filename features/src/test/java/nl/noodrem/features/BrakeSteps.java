@@ -28,6 +28,7 @@ import nl.noodrem.domain.Bsn;
 import nl.noodrem.domain.Oin;
 import nl.noodrem.features.support.Bsns;
 import nl.noodrem.features.support.Citizen;
+import nl.noodrem.features.support.Tasklist;
 import nl.noodrem.processes.ProcessKeys;
 import nl.noodrem.processes.port.StatusListWriter;
 import nl.noodrem.processes.port.StatusSlot;
@@ -465,11 +466,24 @@ public class BrakeSteps {
     assertThat(tasks.getVariables(task.getId()).toString()).doesNotContain(citizen.bsn.digits());
   }
 
-  @When("the case officer approves the proposed hold")
+  @When("the case officer approves the proposed hold in Tasklist")
   public void theCaseOfficerApproves() {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(citizen.brakeRef).singleResult();
-    tasks.claim(task.getId(), "behandelaar");
-    tasks.complete(task.getId(), Map.of("reviewOutcome", "APPROVE", "reviewNote", "Beslagfase: uitstel akkoord"));
+    try (Tasklist tasklist = new Tasklist(NoodremUnderTest.baseUrl())) {
+      tasklist.logIn("behandelaar", "dev-only-behandelaar");
+      tasklist.open(task.getId());
+      String form = tasklist.formText();
+      assertThat(form).as("the facts to decide on").contains("highestStage=BAILIFF", "holdMonths=");
+      assertThat(form).as("and nothing more").doesNotContain(citizen.bsn.digits());
+      assertThat(tasklist.hasField("bsn")).isFalse();
+      tasklist.claim();
+      tasklist.select("reviewOutcome", "APPROVE");
+      tasklist.type("reviewNote", "Beslagfase: uitstel akkoord");
+      tasklist.complete();
+    }
+    await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
+    assertThat(history.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult().getAssignee())
+        .isEqualTo("behandelaar");
   }
 
   // ---------------------------------------------------------------- help ends
