@@ -56,7 +56,8 @@ public class CollectionSystemStandin extends RouteBuilder {
   @Override
   public void configure() {
     // transacted: a command is taken off the queue only when its effect and its ack are done
-    from("jms:queue:" + properties.commandsQueue() + "?transacted=true&lazyCreateTransactionManager=false")
+    from("jms:queue:" + properties.commandsQueue() + "?transacted=true&lazyCreateTransactionManager=false"
+            + "&concurrentConsumers=" + properties.concurrentConsumers())
         .routeId(COMMANDS_ROUTE_ID)
         .process(this::handleCommand)
         .to("jms:queue:" + properties.acksQueue() + "?deliveryPersistent=true");

@@ -62,10 +62,13 @@ public record StandinProperties(
    * @param commandsQueue where it takes hold and lift commands from
    * @param acksQueue where it puts its acknowledgements
    * @param caseEventsQueue where it announces newly opened cases
+   * @param concurrentConsumers how many commands it carries out at once (a real collection system has its own
+   *     capacity; with one, the stand-in and not Noodrem limited the load test to about 4 commands per second)
    */
   public record Collection(
       @DefaultValue("jdbc:h2:mem:noodrem-standin-cjib;DB_CLOSE_DELAY=-1") String jdbcUrl,
       @DefaultValue("cjib.incasso.opschorting.opdracht") String commandsQueue,
       @DefaultValue("cjib.incasso.opschorting.bevestiging") String acksQueue,
-      @DefaultValue("cjib.incasso.zaak.geopend") String caseEventsQueue) {}
+      @DefaultValue("cjib.incasso.zaak.geopend") String caseEventsQueue,
+      @DefaultValue("4") int concurrentConsumers) {}
 }

@@ -33,6 +33,8 @@ public final class ClusterCitizen {
   public String brakeRef;
   public LocalDate pulledOn;
   public int logins;
+  /** Wall-clock time (epoch ms) just before the last proof was sent: the moment the proof is presented. */
+  public volatile long proofPresentedAtMillis;
   private final Browser browser;
 
   public ClusterCitizen(Bsn bsn, String publicUrl, HttpClient http) {
@@ -87,6 +89,7 @@ public final class ClusterCitizen {
     Browser.Page request = call(() -> browser.postJson("/portaal/noodrem/api/bewijsverzoek", "{}"), 200);
     String presentation = new BbsPresentationProver(SCHEMAS, Clock.systemUTC())
         .prove(Credential.fromJson(credentialJson, SCHEMAS), PresentationRequest.fromJson(request.body())).toJson();
+    proofPresentedAtMillis = System.currentTimeMillis();
     Browser.Page answer = call(() -> browser.postJson("/portaal/noodrem/api/bewijs", presentation), -1);
     return new Answer(answer.status(), answer.body());
   }

@@ -75,10 +75,12 @@ final class BrakeLoad {
     }
 
     Stats whole = new Stats();
+    Stats presentedToPlaced = new Stats();
     Map<String, Stats> steps = new ConcurrentHashMap<>();
     AtomicInteger errors = new AtomicInteger();
     Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
     List<Long> completions = Collections.synchronizedList(new ArrayList<>());
+    long[] cpuBefore = {cpuMillis(cluster, "node1"), cpuMillis(cluster, "node2")};
     ExecutorService people = Executors.newFixedThreadPool(400);
     long t0 = System.nanoTime();
     long measureFrom = t0 + TimeUnit.SECONDS.toNanos(warmup);
@@ -94,7 +96,7 @@ final class BrakeLoad {
         ClusterCitizen c = citizens.get(i);
         boolean measured = due >= measureFrom && due < measureTo;
         people.submit(() -> {
-          long start = System.nanoTime();
+          long startMillis = System.currentTimeMillis();
           try {
             time(steps, "1 login (DigiD simulator, artifact)", () -> {
               c.logIn();
@@ -107,7 +109,8 @@ final class BrakeLoad {
               if (System.nanoTime() > holdDeadline) {
                 throw new IllegalStateException("first hold not acknowledged in 120 s");
               }
-              Thread.sleep(200);
+              // as the portal's page does (brake.js): every 2 s for a minute, then every 10 s
+              Thread.sleep(System.nanoTime() - waitStart < TimeUnit.SECONDS.toNanos(60) ? 2000 : 10000);
             }
             record(steps, "3 first hold placed (wait)", System.nanoTime() - waitStart);
             long present = System.nanoTime();
@@ -122,12 +125,16 @@ final class BrakeLoad {
               if (System.nanoTime() > extendStart + TimeUnit.SECONDS.toNanos(120)) {
                 throw new IllegalStateException("extension not held in 120 s");
               }
-              Thread.sleep(200);
+              Thread.sleep(1000);
             }
             record(steps, "5 decision + extension held (wait)", System.nanoTime() - extendStart);
+            long placedAt = holdPlacedAtMillis(cjib, c.cases.get(0));
+            if (measured) {
+              presentedToPlaced.add((placedAt - c.proofPresentedAtMillis) * 1_000_000L);
+            }
             long end = System.nanoTime();
             if (measured) {
-              whole.add(end - start);
+              whole.add((placedAt - startMillis) * 1_000_000L);
               completions.add(end);
             }
           } catch (Exception e) {
@@ -149,9 +156,18 @@ final class BrakeLoad {
     System.out.printf("%n==== brake load %s: %s, offered %.1f brakes/s for %d s ====%n", label, db, rate, duration);
     System.out.printf("  completed brakes in the window  %d in %.1f s = %.1f brakes/s%n", whole.count(), window,
         whole.count() / window);
-    System.out.printf("  whole brake                      %s%n", whole);
+    System.out.printf("  whole brake (login -> 12-month hold placed) %s%n", whole);
+    System.out.printf("  proof presented -> hold placed   %s%n", presentedToPlaced);
     new TreeMap<>(steps).forEach((k, v) -> System.out.printf("  %-32s %s%n", k, v));
     System.out.printf("  errors                           %d %s%n", errors.get(), errorKinds);
+    long cpu = 0;
+    for (int n = 0; n < 2; n++) {
+      long after = cpuMillis(cluster, "node" + (n + 1));
+      cpu += after >= 0 && cpuBefore[n] >= 0 ? after - cpuBefore[n] : 0;
+    }
+    int done = total - errors.get();
+    System.out.printf("  app nodes' CPU time per brake    %d ms (%d brakes, warm-up included)%n",
+        done == 0 ? 0 : cpu / done, done);
     for (String node : List.of("node1", "node2")) {
       long[] mb = cluster.memoryMb(node);
       if (mb[0] >= 0) {
@@ -180,6 +196,41 @@ final class BrakeLoad {
         ps.setString(1, caseNumber);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? rs.getObject(1, LocalDate.class) : null;
+        }
+      }
+    }
+  }
+
+  /** User plus system CPU time a node's process has used so far (from /proc), or -1 when it does not run. */
+  private static long cpuMillis(Cluster cluster, String node) {
+    long pid = cluster.pid(node);
+    if (pid < 0) {
+      return -1;
+    }
+    try {
+      String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields 14 and 15 of stat (utime, stime), counted after the command name: indexes 11 and 12, in 1/100 s
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * When the collection system carried out the command that put the case's current hold in force (its own clock, the
+   * same machine's): the moment the hold was placed.
+   */
+  private static long holdPlacedAtMillis(Connection cjib, String caseNumber) throws Exception {
+    synchronized (cjib) {
+      try (PreparedStatement ps = cjib.prepareStatement("SELECT o.VERWERKT_OP FROM CJIB_ZAAK z"
+          + " JOIN CJIB_VERWERKTE_OPDRACHT o ON o.OPDRACHT_ID = z.UITSTEL_OPDRACHT WHERE z.ZAAKNUMMER = ?")) {
+        ps.setString(1, caseNumber);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            throw new IllegalStateException("hold without a carried-out command");
+          }
+          return rs.getTimestamp(1).getTime();
         }
       }
     }
