@@ -1,4 +1,4 @@
-package nl.noodrem.app.production;
+package nl.noodrem.app.recheck;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +14,8 @@ import nl.noodrem.processes.port.StatusSlot;
  * bulk: per status list one range from the lowest to the highest slot in use ({@link Ledger#readStatuses}, 64 words
  * = 16,384 bits per {@code eth_call}), never one call per hold.
  *
- * <p>Reports, does not act: a revoked slot whose brake still holds goes to operations (log line with the brake
- * reference, metric), because the event path decides grace periods and must not be raced.
+ * <p>Only reads: it says which holds' slots are revoked. {@link NightlyStatusRecheck} decides what follows (it
+ * hands those of brakes that wait for a revocation to the processes, as the event path would have).
  */
 public final class StatusListRecheck {
 
