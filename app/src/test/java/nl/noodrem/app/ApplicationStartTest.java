@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
+import nl.noodrem.app.support.DevAppProperties;
 import nl.noodrem.app.support.TestPorts;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,11 +29,7 @@ class ApplicationStartTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("noodrem.data-dir", () -> dataDir.toString());
-    registry.add("server.port", () -> port);
-    registry.add("noodrem.digid.simulator.artifact-resolution-port", () -> 0);
-    registry.add("noodrem.standins.batch-drop.sftp-port", TestPorts::free);
-    registry.add("noodrem.legacy.debt-help-batch.sftp.port", () -> "${noodrem.standins.batch-drop.sftp-port}");
+    DevAppProperties.register(registry, dataDir, port);
   }
 
   private final java.net.CookieManager cookies = new java.net.CookieManager();

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.noodrem.app.NoodremApplication;
 import nl.noodrem.app.chain.DemoMunicipalities;
+import nl.noodrem.app.support.DevAppProperties;
 import nl.noodrem.app.support.TestPorts;
 import nl.noodrem.digid.DigidMessages;
 import nl.noodrem.standin.CollectionSystemStandin;
@@ -75,11 +76,7 @@ class PortalBrowserTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
-    registry.add("noodrem.data-dir", () -> DATA.toString());
-    registry.add("noodrem.digid.simulator.artifact-resolution-port", () -> 0);
-    registry.add("noodrem.standins.batch-drop.sftp-port", TestPorts::free);
-    registry.add("noodrem.legacy.debt-help-batch.sftp.port", () -> "${noodrem.standins.batch-drop.sftp-port}");
+    DevAppProperties.register(registry, DATA, PORT);
     registry.add("noodrem.legacy.debt-help-batch.poll-delay-ms", () -> 300);
     registry.add("noodrem.legacy.debt-help-db.poll-delay-ms", () -> 500);
     registry.add("noodrem.chain.poll-interval", () -> "PT0.2S");

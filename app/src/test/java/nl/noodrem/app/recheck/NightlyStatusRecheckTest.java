@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import nl.noodrem.app.adapters.WalletRequests;
 import nl.noodrem.app.chain.DemoMunicipalities;
+import nl.noodrem.app.support.DevAppProperties;
 import nl.noodrem.app.support.TestPorts;
 import nl.noodrem.camel.api.ProcessGateway;
 import nl.noodrem.domain.AssistanceType;
@@ -68,11 +69,7 @@ class NightlyStatusRecheckTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("noodrem.data-dir", () -> dataDir.toString());
-    registry.add("server.port", () -> port);
-    registry.add("noodrem.digid.simulator.artifact-resolution-port", () -> 0);
-    registry.add("noodrem.standins.batch-drop.sftp-port", TestPorts::free);
-    registry.add("noodrem.legacy.debt-help-batch.sftp.port", () -> "${noodrem.standins.batch-drop.sftp-port}");
+    DevAppProperties.register(registry, dataDir, port);
   }
 
   private static final Oin DEN_HAAG = DemoMunicipalities.DEN_HAAG.oin();
