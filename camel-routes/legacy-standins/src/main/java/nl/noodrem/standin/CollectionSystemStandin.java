@@ -121,6 +121,8 @@ public class CollectionSystemStandin extends RouteBuilder {
     exchange.getMessage().setBody(ack);
     exchange.getMessage().removeHeaders("*");
     exchange.getMessage().setHeader("JMSCorrelationID", command.commandId());
+    // a brake's acknowledgements stay in order too, whichever of Noodrem's consumers takes them
+    exchange.getMessage().setHeader("JMSXGroupID", command.brakeRef());
   }
 
   private String carryOut(CollectionWireFormat.Command command) {

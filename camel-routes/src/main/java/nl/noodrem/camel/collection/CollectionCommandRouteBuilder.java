@@ -23,6 +23,9 @@ public class CollectionCommandRouteBuilder extends RouteBuilder {
   /** Artemis drops a second message with the same value within its duplicate-id cache. */
   static final String ARTEMIS_DUPLICATE_ID = "_AMQ_DUPL_ID";
 
+  /** JMS message groups: the broker hands a group's messages to one consumer, in order. */
+  static final String JMS_GROUP_ID = "JMSXGroupID";
+
   @Override
   public void configure() {
     from(ENDPOINT)
@@ -52,6 +55,8 @@ public class CollectionCommandRouteBuilder extends RouteBuilder {
     exchange.getIn().removeHeaders("*");
     exchange.getIn().setHeader("JMSCorrelationID", command.commandId());
     exchange.getIn().setHeader(ARTEMIS_DUPLICATE_ID, command.commandId());
+    // one brake's commands in the order sent, by one consumer at a time, however many the collection system runs
+    exchange.getIn().setHeader(JMS_GROUP_ID, command.brakeRef());
     exchange.getIn().setHeader("NoodremCommandAction", command.action());
     exchange.getIn().setBody(BridgeJson.MAPPER.writeValueAsString(command));
   }
