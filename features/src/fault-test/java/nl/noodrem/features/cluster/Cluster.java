@@ -142,4 +142,16 @@ public final class Cluster {
     }
     return new long[] {rss, hwm};
   }
+
+  /** User plus system CPU time a component's process has used so far (from /proc), or -1 when it does not run. */
+  public long cpuMillis(String component) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid(component) + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields 14 and 15 of stat (utime, stime), counted after the command name: indexes 11 and 12, in 1/100 s
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    } catch (IOException | RuntimeException e) {
+      return -1; // not running
+    }
+  }
 }

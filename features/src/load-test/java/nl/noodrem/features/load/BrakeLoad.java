@@ -80,7 +80,7 @@ final class BrakeLoad {
     AtomicInteger errors = new AtomicInteger();
     Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
     List<Long> completions = Collections.synchronizedList(new ArrayList<>());
-    long[] cpuBefore = {cpuMillis(cluster, "node1"), cpuMillis(cluster, "node2")};
+    long[] cpuBefore = {cluster.cpuMillis("node1"), cluster.cpuMillis("node2")};
     ExecutorService people = Executors.newFixedThreadPool(400);
     long t0 = System.nanoTime();
     long measureFrom = t0 + TimeUnit.SECONDS.toNanos(warmup);
@@ -162,7 +162,7 @@ final class BrakeLoad {
     System.out.printf("  errors                           %d %s%n", errors.get(), errorKinds);
     long cpu = 0;
     for (int n = 0; n < 2; n++) {
-      long after = cpuMillis(cluster, "node" + (n + 1));
+      long after = cluster.cpuMillis("node" + (n + 1));
       cpu += after >= 0 && cpuBefore[n] >= 0 ? after - cpuBefore[n] : 0;
     }
     int done = total - errors.get();
@@ -198,22 +198,6 @@ final class BrakeLoad {
           return rs.next() ? rs.getObject(1, LocalDate.class) : null;
         }
       }
-    }
-  }
-
-  /** User plus system CPU time a node's process has used so far (from /proc), or -1 when it does not run. */
-  private static long cpuMillis(Cluster cluster, String node) {
-    long pid = cluster.pid(node);
-    if (pid < 0) {
-      return -1;
-    }
-    try {
-      String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // fields 14 and 15 of stat (utime, stime), counted after the command name: indexes 11 and 12, in 1/100 s
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
-    } catch (java.io.IOException | RuntimeException e) {
-      return -1;
     }
   }
 
