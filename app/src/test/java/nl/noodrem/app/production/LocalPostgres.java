@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * A real PostgreSQL server for a test: Debian's binaries ({@code /usr/lib/postgresql/<version>/bin}), a fresh cluster
  * in a temporary directory, loopback only, trust authentication. PostgreSQL refuses to run as root, so under root it
- * runs as the {@code postgres} user ({@code runuser}). {@link #available()} is false where no server is installed.
+ * runs as the {@code postgres} user ({@code runuser}). {@link #available()} is false where no server is installed;
+ * {@link #requireServer()} then skips a test, or fails it in CI.
  */
 final class LocalPostgres implements AutoCloseable {
 
@@ -46,6 +47,21 @@ final class LocalPostgres implements AutoCloseable {
     return binaries().isPresent();
   }
 
+  /**
+   * Skips the calling test where no server is installed, except in CI ({@code CI=true}), where {@code .ci/run}
+   * installs one: there a missing server fails the test instead of letting the PostgreSQL half pass unseen.
+   */
+  static void requireServer() {
+    if (available()) {
+      return;
+    }
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new AssertionError("CI=true but no PostgreSQL server is installed under /usr/lib/postgresql:"
+          + " .ci/ensure-postgresql.sh installs it");
+    }
+    org.junit.jupiter.api.Assumptions.abort("no PostgreSQL server installed (Debian package postgresql)");
+  }
+
   static LocalPostgres start() throws Exception {
     Path bin = binaries().orElseThrow(() -> new IllegalStateException("no PostgreSQL server installed"));
     Path dir = Files.createTempDirectory("noodrem-pg-test");
@@ -69,7 +85,12 @@ final class LocalPostgres implements AutoCloseable {
   }
 
   String jdbcUrl() {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/noodrem";
+    return jdbcUrl("noodrem");
+  }
+
+  /** The URL of another database on this server (create it first, e.g. {@code CREATE DATABASE name}). */
+  String jdbcUrl(String database) {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
   String username() {

@@ -2,7 +2,6 @@ package nl.noodrem.app.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -26,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The production schema comes from Flyway alone: on an empty database the migrations create Camunda's schema and
  * every table of the modules, a Camunda engine that may not touch the schema ({@code schema-update=false}) starts
  * on it, a second run changes nothing, and two nodes migrating at once apply each version once. Runs on H2 and, when
- * a PostgreSQL server is installed, on a real PostgreSQL.
+ * a PostgreSQL server is installed (always in CI), on a real PostgreSQL.
  */
 class SchemaMigrationsTest {
 
@@ -43,7 +42,7 @@ class SchemaMigrationsTest {
 
   @Test
   void migrate_emptyPostgres_createsEverySchemaAndTheEngineStartsOnIt() throws Exception {
-    assumeTrue(LocalPostgres.available(), "no PostgreSQL server installed");
+    LocalPostgres.requireServer();
     try (LocalPostgres pg = LocalPostgres.start()) {
       assertMigratesAndEngineStarts(postgres(pg), "pg");
     }
@@ -51,7 +50,7 @@ class SchemaMigrationsTest {
 
   @Test
   void migrate_twoNodesAtOnceOnPostgres_applyEachVersionOnce() throws Exception {
-    assumeTrue(LocalPostgres.available(), "no PostgreSQL server installed");
+    LocalPostgres.requireServer();
     try (LocalPostgres pg = LocalPostgres.start()) {
       DataSource db = postgres(pg);
       ExecutorService nodes = Executors.newFixedThreadPool(2);
