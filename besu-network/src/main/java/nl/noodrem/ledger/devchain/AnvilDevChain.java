@@ -27,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local Ethereum dev node: the Anvil binary from the npm registry ({@code @foundry-rs/anvil-linux-amd64},
+ * A local Ethereum dev node: the Anvil binary from the npm registry ({@code @foundry-rs/anvil}, whose optional
+ * dependency for this operating system and processor, e.g. {@code @foundry-rs/anvil-linux-amd64}, carries the binary;
  * installed by the build into {@code besu-network/node_modules}), started on a free loopback port,
  * waited for until it answers JSON-RPC, and stopped on {@link #close()} or JVM shutdown.
  *
@@ -42,8 +43,9 @@ public final class AnvilDevChain implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AnvilDevChain.class);
 
-  /** Where {@code npm ci} puts the binary, relative to the besu-network folder. */
-  public static final String BINARY_IN_MODULE = "node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil";
+  /** Where {@code npm ci} puts the binary for this machine, relative to the besu-network folder. */
+  public static final String BINARY_IN_MODULE = binaryInModule(System.getProperty("os.name"),
+      System.getProperty("os.arch"));
 
   private static final Pattern LISTENING = Pattern.compile("Listening on ([0-9.]+):(\\d+)");
   private static final Pattern SECRET_LOOKING = Pattern.compile("0x[0-9a-fA-F]{64}");
@@ -89,6 +91,28 @@ public final class AnvilDevChain implements AutoCloseable {
     public Config withAccounts(int count) {
       return new Config(binary, port, stateFile, count, blockGasLimit, startTimeout);
     }
+  }
+
+  /**
+   * The path of the Anvil binary inside {@code besu-network} for a platform, named as the JVM names it: the package
+   * {@code @foundry-rs/anvil-<os>-<arch>} that npm chose among the wrapper's optional dependencies.
+   *
+   * @throws IllegalStateException for a platform the npm packages do not serve
+   */
+  static String binaryInModule(String osName, String osArch) {
+    String os = osName.toLowerCase(java.util.Locale.ROOT);
+    String platform = os.startsWith("linux") ? "linux" : os.startsWith("mac") || os.startsWith("darwin") ? "darwin"
+        : os.startsWith("windows") ? "win32" : null;
+    String arch = switch (osArch.toLowerCase(java.util.Locale.ROOT)) {
+      case "amd64", "x86_64" -> "amd64";
+      case "aarch64", "arm64" -> "arm64";
+      default -> null;
+    };
+    if (platform == null || arch == null || ("win32".equals(platform) && !"amd64".equals(arch))) {
+      throw new IllegalStateException("no Anvil package for " + osName + " / " + osArch);
+    }
+    return "node_modules/@foundry-rs/anvil-" + platform + "-" + arch + "/bin/anvil"
+        + ("win32".equals(platform) ? ".exe" : "");
   }
 
   /**

@@ -72,6 +72,24 @@ class AnvilDevChainTest {
   }
 
   @Test
+  void binaryInModule_eachPlatformTheNpmPackagesServe_namesItsPackage() {
+    assertThat(AnvilDevChain.binaryInModule("Linux", "amd64"))
+        .isEqualTo("node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil");
+    assertThat(AnvilDevChain.binaryInModule("Linux", "aarch64"))
+        .isEqualTo("node_modules/@foundry-rs/anvil-linux-arm64/bin/anvil");
+    assertThat(AnvilDevChain.binaryInModule("Mac OS X", "aarch64"))
+        .isEqualTo("node_modules/@foundry-rs/anvil-darwin-arm64/bin/anvil");
+    assertThat(AnvilDevChain.binaryInModule("Mac OS X", "x86_64"))
+        .isEqualTo("node_modules/@foundry-rs/anvil-darwin-amd64/bin/anvil");
+    assertThat(AnvilDevChain.binaryInModule("Windows 11", "amd64"))
+        .isEqualTo("node_modules/@foundry-rs/anvil-win32-amd64/bin/anvil.exe");
+    assertThatThrownBy(() -> AnvilDevChain.binaryInModule("FreeBSD", "amd64"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("FreeBSD");
+    assertThatThrownBy(() -> AnvilDevChain.binaryInModule("Linux", "riscv64"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("riscv64");
+  }
+
+  @Test
   void locateBinary_fromRepositoryRootModuleOrSiblingModule_andClearErrorWhenMissing() {
     Path module = AnvilExtension.moduleRoot();
     assertThat(AnvilDevChain.locateBinary(module)).isEqualTo(module.resolve(AnvilDevChain.BINARY_IN_MODULE));
