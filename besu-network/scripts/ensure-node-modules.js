@@ -14,8 +14,12 @@ const root = path.resolve(__dirname, '..');
 const lockHash = crypto.createHash('sha256').update(fs.readFileSync(path.join(root, 'package-lock.json'))).digest('hex');
 const stamp = path.join(root, 'node_modules', '.noodrem-installed-lock.sha256');
 const required = [path.join(root, 'node_modules', 'solc', 'package.json')];
-if (process.platform === 'linux' && process.arch === 'x64') {
-  required.push(path.join(root, 'node_modules', '@foundry-rs', 'anvil-linux-amd64', 'bin', 'anvil'));
+// @foundry-rs/anvil installs the binary package of this platform as an optional dependency (AnvilDevChain.binaryInModule)
+const anvilPlatform = { linux: 'linux', darwin: 'darwin', win32: 'win32' }[process.platform];
+const anvilArch = { x64: 'amd64', arm64: 'arm64' }[process.arch];
+if (anvilPlatform && anvilArch) {
+  const binary = process.platform === 'win32' ? 'anvil.exe' : 'anvil';
+  required.push(path.join(root, 'node_modules', '@foundry-rs', `anvil-${anvilPlatform}-${anvilArch}`, 'bin', binary));
 }
 
 const current = fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === lockHash && required.every((f) => fs.existsSync(f));
