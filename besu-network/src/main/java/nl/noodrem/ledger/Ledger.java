@@ -54,7 +54,8 @@ import org.web3j.tx.gas.StaticGasProvider;
  * {@link RevocationStatusReader} of zkp-service.
  *
  * <p>Thread-safe. Keeps one {@link AccountTransactor} per account, so every client for the same account
- * shares its nonce counter; no other process may send from the accounts this ledger uses.
+ * shares its nonce counter. Other processes (other app nodes, ADR 0006) may send from the same accounts; the
+ * transactor then resynchronises its nonce and retries.
  * Failures are {@link LedgerException}s (the trust interfaces wrap them in {@link TrustLookupException}).
  */
 public final class Ledger implements IssuerKeyDirectory, SchemaDirectory, RevocationStatusReader, AutoCloseable {

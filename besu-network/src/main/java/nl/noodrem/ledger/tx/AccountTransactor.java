@@ -29,8 +29,10 @@ import org.web3j.utils.Numeric;
  * {@code eth_getTransactionCount(pending)}, advanced under a lock that also covers signing and
  * {@code eth_sendRawTransaction}, so transactions reach the node in nonce order and a rejected one
  * gives its nonce back before anyone else can take the next. "Nonce too low/high" and "replacement
- * underpriced" answers resynchronise the counter from the node. There must be exactly one transactor
- * per account per process, and no other process may send from the account.
+ * underpriced" answers resynchronise the counter from the node. Keep exactly one transactor per account
+ * per process (a second one in the same process would race this one's counter). Other processes may send
+ * from the same account — several app nodes do (ADR 0006) — at the cost of a resynchronisation and a retry
+ * whenever they took the nonce this one expected.
  *
  * <p><b>Refusals</b> are found before a nonce is spent: every transaction is first estimated
  * ({@code eth_estimateGas}), and a revert there throws {@link ContractRevertedException} with the
