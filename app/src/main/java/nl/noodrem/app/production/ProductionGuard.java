@@ -8,24 +8,39 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
 import org.springframework.core.env.Environment;
 
 /**
  * Stops a production start before any bean exists (so before a dev chain, a stand-in or an account is created)
- * when the configuration still has something of development in it. Every problem is listed at once.
+ * when the configuration still has something of development in it, including any secret the repository commits for
+ * development ({@link DevelopmentSecrets}, by fingerprint). Every problem is listed at once.
  */
-public final class ProductionGuard implements BeanFactoryPostProcessor, EnvironmentAware {
+public final class ProductionGuard implements BeanFactoryPostProcessor, EnvironmentAware, PriorityOrdered {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProductionGuard.class);
 
   /** Set only for measurements that compare databases; never in a real deployment. */
   public static final String ALLOW_H2 = "noodrem.production.allow-h2-for-measurements";
 
+  /**
+   * Set only by the local production-like cluster, whose DigiD is the development simulator with its generated key
+   * stores under their public password; never in a real deployment.
+   */
+  public static final String ALLOW_SIMULATOR_KEYS = "noodrem.production.allow-digid-simulator-keys-for-measurements";
+
   private Environment environment;
 
   @Override
   public void setEnvironment(Environment environment) {
     this.environment = environment;
+  }
+
+  /** First of all post-processors, so nothing of the application is touched before the refusal. */
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
   }
 
   @Override
@@ -79,6 +94,18 @@ public final class ProductionGuard implements BeanFactoryPostProcessor, Environm
         || env.getProperty("noodrem.digid.store.initialize-schema", Boolean.class, true)) {
       problems.add("module schema scripts are on (noodrem.process.schema-init, noodrem.digid.store.initialize-schema):"
           + " Flyway owns the schema");
+    }
+    boolean simulatorKeysAllowed = env.getProperty(ALLOW_SIMULATOR_KEYS, Boolean.class, false);
+    for (DevelopmentSecrets.Finding finding : DevelopmentSecrets.find(env)) {
+      if (simulatorKeysAllowed
+          && finding.fingerprint().sha256().equals(DevelopmentSecrets.SIMULATOR_KEY_STORE_PASSWORD)) {
+        continue;
+      }
+      problems.add(finding + ": a development secret committed to the repository; give this deployment its own");
+    }
+    if (simulatorKeysAllowed) {
+      LOG.warn("production profile with the DigiD simulator's key stores ({}=true): for measurements only",
+          ALLOW_SIMULATOR_KEYS);
     }
     if (!"jdbc".equalsIgnoreCase(env.getProperty("noodrem.chain.checkpoint-store", ""))) {
       problems.add("noodrem.chain.checkpoint-store is not 'jdbc': several nodes share the chain subscription's"

@@ -2,6 +2,7 @@ package nl.noodrem.app.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.PropertiesPropertySource;
@@ -45,6 +46,29 @@ class ProductionGuardTest {
     env.setProperty("spring.datasource.url", "jdbc:h2:file:./x");
     env.setProperty(ProductionGuard.ALLOW_H2, "true");
     assertThat(ProductionGuard.problems(env)).isEmpty();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("nl.noodrem.app.production.DevelopmentSecretsTest#committedSecrets")
+  void problems_committedDevelopmentSecret_refused(String property, String value) {
+    MockEnvironment env = production();
+    env.setProperty(property, value);
+    List<String> problems = ProductionGuard.problems(env);
+    assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p).contains("a development secret committed"))
+        .anySatisfy(p -> assertThat(p).startsWith(property + " holds "));
+    if (value.length() > 8) {
+      assertThat(problems).noneSatisfy(p -> assertThat(p).contains(value));
+    }
+  }
+
+  @Test
+  void problems_simulatorKeyStorePasswordOfTheLocalCluster_allowedWhenSaidSo() {
+    MockEnvironment env = production();
+    env.setProperty("noodrem.digid.sp.signing-keystore-password", "noodrem-dev-only");
+    env.setProperty(ProductionGuard.ALLOW_SIMULATOR_KEYS, "true");
+    assertThat(ProductionGuard.problems(env)).isEmpty();
+    env.setProperty("noodrem.privacy.sealing-key", "ZGV2LW9ubHktc2VhbGluZy1rZXktMzItYnl0ZXMhISE=");
+    assertThat(ProductionGuard.problems(env)).singleElement().asString().contains("BSN sealing key");
   }
 
   /** application.yml + application-production.yml, with what a deployment puts in its environment. */

@@ -6,6 +6,7 @@ import nl.noodrem.camel.api.CollectionSystem;
 import nl.noodrem.camel.api.DebtHelpRegistry;
 import nl.noodrem.domain.BsnPseudonymizer;
 import nl.noodrem.domain.BsnSealer;
+import nl.noodrem.processes.guard.TaskAuthorityPlugin;
 import nl.noodrem.processes.delegate.AccreditOnChainDelegate;
 import nl.noodrem.processes.delegate.AccreditationReviewListener;
 import nl.noodrem.processes.delegate.AllocateStatusIndexDelegate;
@@ -94,6 +95,12 @@ public class ProcessesConfiguration {
   @Bean
   HistoryTimeToLivePlugin noodremHistoryTimeToLivePlugin(NoodremProcessProperties properties) {
     return new HistoryTimeToLivePlugin(properties.historyTimeToLiveDays());
+  }
+
+  /** Task completions write only what each task declares; actors are the logged-in users (nl.noodrem.processes.guard). */
+  @Bean
+  TaskAuthorityPlugin noodremTaskAuthorityPlugin() {
+    return new TaskAuthorityPlugin();
   }
 
   @Bean

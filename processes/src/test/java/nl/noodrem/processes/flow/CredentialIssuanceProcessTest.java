@@ -181,8 +181,7 @@ class CredentialIssuanceProcessTest {
     assertThat(f.engine.getRuntimeService().getVariable(instance.getId(), "unclearReason"))
         .isEqualTo("decision under objection; client ********* called");
 
-    f.engine.getTaskService().claim(task.getId(), "counsellor-3");
-    f.engine.getTaskService().complete(task.getId(), Map.of(
+    f.completeAs(Fixture.counsellor("counsellor-3"), task.getId(), Map.of(
         "counsellorDecision", "CONFIRM",
         "confirmedAssistanceType", "STABILISATIE",
         "confirmedDecisionDate", Date.from(Instant.parse("2026-01-12T11:00:00Z")),
@@ -206,15 +205,17 @@ class CredentialIssuanceProcessTest {
     start();
     Task task = f.engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ConfirmIssuance").singleResult();
     var tasks = f.engine.getTaskService();
-    tasks.claim(task.getId(), "counsellor-3");
+    var counsellor = Fixture.counsellor("counsellor-3");
+    f.claimAs(counsellor, task.getId());
 
-    assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("counsellorDecision", "CONFIRM")))
+    assertThatThrownBy(() -> f.completeAs(counsellor, task.getId(), Map.of("counsellorDecision", "CONFIRM")))
         .hasMessageContaining("decision date");
-    assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("counsellorDecision", "CONFIRM",
+    assertThatThrownBy(() -> f.completeAs(counsellor, task.getId(), Map.of("counsellorDecision", "CONFIRM",
         "confirmedDecisionDate", "2026-03-01", "confirmedHelpStartDate", "2026-03-01",
         "confirmedAssistanceType", "MSNP"))).hasMessageContaining("future");
-    assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("counsellorDecision", "LATER")))
-        .hasMessageContaining("CONFIRM or REFUSE");
+    assertThatThrownBy(() -> f.completeAs(counsellor, task.getId(), Map.of("counsellorDecision", "LATER")))
+        .hasMessageContaining("must be one of");
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
   }
 
   @Test
@@ -222,9 +223,7 @@ class CredentialIssuanceProcessTest {
     when(f.registry.lookup(any(), any())).thenReturn(new WgsAnswer.Unclear("pending", "GEM-1"));
     ProcessInstance instance = start();
     Task task = f.engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ConfirmIssuance").singleResult();
-    f.engine.getTaskService().claim(task.getId(), "counsellor-3");
-
-    f.engine.getTaskService().complete(task.getId(), Map.of("counsellorDecision", "REFUSE"));
+    f.completeAs(Fixture.counsellor("counsellor-3"), task.getId(), Map.of("counsellorDecision", "REFUSE"));
     f.runDueJobs();
 
     assertThat(instance).isEnded().hasPassed("Task_NotifyIssuanceRefused", "End_IssuanceRefused");

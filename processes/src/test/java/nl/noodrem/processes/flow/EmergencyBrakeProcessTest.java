@@ -177,7 +177,7 @@ class EmergencyBrakeProcessTest {
     f.fireTimer("Event_FirstHoldAckOverdue");
 
     Task check = f.engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_CheckFirstHoldAck").singleResult();
-    f.engine.getTaskService().complete(check.getId());
+    f.completeAs(Fixture.OPERATOR, check.getId(), Map.of());
 
     assertThat(instance).hasPassed("End_FirstHoldAckChecked").isWaitingAt("Task_AwaitFirstHoldAck");
   }
@@ -355,7 +355,7 @@ class EmergencyBrakeProcessTest {
     ProcessInstance instance = reviewPending();
     Task review = claimedReview();
 
-    f.engine.getTaskService().complete(review.getId(), Map.of("reviewOutcome", "APPROVE"));
+    f.completeAs(Fixture.OFFICER, review.getId(), Map.of("reviewOutcome", "APPROVE"));
     f.runDueJobs();
 
     assertThat(instance).isWaitingAt("Task_AwaitExtensionAck").variables().containsEntry("grantedHoldMonths", 12L);
@@ -368,7 +368,7 @@ class EmergencyBrakeProcessTest {
     ProcessInstance instance = reviewPending();
     Task review = claimedReview();
 
-    f.engine.getTaskService().complete(review.getId(),
+    f.completeAs(Fixture.OFFICER, review.getId(),
         Map.of("reviewOutcome", "CHANGE", "changedHoldMonths", 6L, "reviewNote", "court decides in June"));
     f.runDueJobs();
 
@@ -383,15 +383,15 @@ class EmergencyBrakeProcessTest {
         .singleResult();
     var tasks = f.engine.getTaskService();
 
-    assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("reviewOutcome", "APPROVE")))
-        .hasMessageContaining("claim the task");
-    tasks.claim(review.getId(), "officer-1");
-    assertThatThrownBy(() -> tasks.complete(review.getId(),
+    assertThatThrownBy(() -> f.as(Fixture.OFFICER, () -> tasks.complete(review.getId(),
+        Map.of("reviewOutcome", "APPROVE")))).hasMessageContaining("Claim the task");
+    f.claimAs(Fixture.OFFICER, review.getId());
+    assertThatThrownBy(() -> f.completeAs(Fixture.OFFICER, review.getId(),
         Map.of("reviewOutcome", "CHANGE", "changedHoldMonths", 6L))).hasMessageContaining("reason");
-    assertThatThrownBy(() -> tasks.complete(review.getId(),
-        Map.of("reviewOutcome", "CHANGE", "changedHoldMonths", 30L, "reviewNote", "x"))).hasMessageContaining("months");
-    assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("reviewOutcome", "MAYBE")))
-        .hasMessageContaining("APPROVE or CHANGE");
+    assertThatThrownBy(() -> f.completeAs(Fixture.OFFICER, review.getId(),
+        Map.of("reviewOutcome", "CHANGE", "changedHoldMonths", 30L, "reviewNote", "x"))).hasMessageContaining("1 to 12");
+    assertThatThrownBy(() -> f.completeAs(Fixture.OFFICER, review.getId(), Map.of("reviewOutcome", "MAYBE")))
+        .hasMessageContaining("must be one of");
     assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
   }
 
@@ -507,7 +507,7 @@ class EmergencyBrakeProcessTest {
 
     assertThat(f.gateway.deliver(revoked("block-9:0", 7, 41))).isEqualTo(ProcessGateway.Delivery.CORRELATED);
     assertThat(instance).variables().containsEntry("revocationPending", true);
-    f.engine.getTaskService().complete(claimedReview().getId(), Map.of("reviewOutcome", "APPROVE"));
+    f.completeAs(Fixture.OFFICER, claimedReview().getId(), Map.of("reviewOutcome", "APPROVE"));
     f.runDueJobs();
     brake.acknowledge(instance, "Task_AwaitExtensionAck", HoldAcknowledgement.Action.HOLD);
 
@@ -524,7 +524,7 @@ class EmergencyBrakeProcessTest {
     f.fireTimer("Event_ExtensionAckOverdue");
     Task check = f.engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_CheckExtensionAck")
         .singleResult();
-    f.engine.getTaskService().complete(check.getId());
+    f.completeAs(Fixture.OPERATOR, check.getId(), Map.of());
 
     assertThat(f.engine.getHistoryService().createHistoricActivityInstanceQuery()
         .activityId("End_ExtensionAckChecked").count()).isEqualTo(1);
@@ -536,8 +536,8 @@ class EmergencyBrakeProcessTest {
     f.fireTimer("Event_FirstHoldEnded");
 
     f.fireTimer("Event_LiftAckOverdue");
-    f.engine.getTaskService().complete(f.engine.getTaskService().createTaskQuery()
-        .taskDefinitionKey("Task_CheckLiftAck").singleResult().getId());
+    f.completeAs(Fixture.OPERATOR, f.engine.getTaskService().createTaskQuery()
+        .taskDefinitionKey("Task_CheckLiftAck").singleResult().getId(), Map.of());
     brake.acknowledge(instance, "Task_AwaitLiftAck", HoldAcknowledgement.Action.LIFT);
 
     assertThat(instance).hasPassed("End_LiftAckChecked").isEnded();
@@ -585,8 +585,8 @@ class EmergencyBrakeProcessTest {
     f.runDueJobs();
 
     f.fireTimer("Event_NewCaseHoldAckOverdue");
-    f.engine.getTaskService().complete(f.engine.getTaskService().createTaskQuery()
-        .taskDefinitionKey("Task_CheckNewCaseHoldAck").singleResult().getId());
+    f.completeAs(Fixture.OPERATOR, f.engine.getTaskService().createTaskQuery()
+        .taskDefinitionKey("Task_CheckNewCaseHoldAck").singleResult().getId(), Map.of());
 
     assertThat(f.engine.getHistoryService().createHistoricActivityInstanceQuery()
         .activityId("End_NewCaseHoldAckChecked").count()).isEqualTo(1);
@@ -631,7 +631,7 @@ class EmergencyBrakeProcessTest {
     brake.present(new Verification.Accepted(facts(Fixture.CITIZEN, AssistanceType.WSNP, LocalDate.of(2026, 1, 5),
         LocalDate.of(2027, 7, 5), 41)));
     f.runDueJobs();
-    f.engine.getTaskService().complete(claimedReview().getId(), Map.of("reviewOutcome", "APPROVE"));
+    f.completeAs(Fixture.OFFICER, claimedReview().getId(), Map.of("reviewOutcome", "APPROVE"));
     f.runDueJobs();
     brake.acknowledge(instance, "Task_AwaitExtensionAck", HoldAcknowledgement.Action.HOLD);
     f.gateway.caseOpened(caseOpened("cjib-case-777"));
@@ -662,7 +662,7 @@ class EmergencyBrakeProcessTest {
   private Task claimedReview() {
     Task review = f.engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ReviewHoldDecision")
         .singleResult();
-    f.engine.getTaskService().claim(review.getId(), "officer-1");
+    f.claimAs(Fixture.OFFICER, review.getId());
     return review;
   }
 

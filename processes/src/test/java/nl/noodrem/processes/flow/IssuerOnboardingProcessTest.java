@@ -65,8 +65,7 @@ class IssuerOnboardingProcessTest {
     assertThat(f.engine.getFormService().getTaskFormVariables(review.getId()).getValue("keyFingerprint",
         String.class)).matches("([0-9a-f]{4} ){7}[0-9a-f]{4}");
 
-    f.engine.getTaskService().claim(review.getId(), "admin-b");
-    f.engine.getTaskService().complete(review.getId(), Map.of("accreditationDecision", "APPROVE"));
+    f.completeAs(Fixture.networkAdmin("admin-b"), review.getId(), Map.of("accreditationDecision", "APPROVE"));
     f.runDueJobs();
 
     verify(f.accreditor).accredit(application());
@@ -79,9 +78,7 @@ class IssuerOnboardingProcessTest {
   void reviewAccreditation_rejected_writesNothingOnChain() throws Exception {
     ProcessInstance instance = start();
     Task review = f.engine.getTaskService().createTaskQuery().singleResult();
-    f.engine.getTaskService().claim(review.getId(), "admin-b");
-
-    f.engine.getTaskService().complete(review.getId(), Map.of("accreditationDecision", "REJECT"));
+    f.completeAs(Fixture.networkAdmin("admin-b"), review.getId(), Map.of("accreditationDecision", "REJECT"));
 
     assertThat(instance).isEnded().hasPassed("End_AccreditationRejected");
     verify(f.accreditor, never()).accredit(any());
@@ -93,14 +90,13 @@ class IssuerOnboardingProcessTest {
   void reviewAccreditation_byTheRequester_isRefused() {
     start();
     Task review = f.engine.getTaskService().createTaskQuery().singleResult();
-    f.engine.getTaskService().claim(review.getId(), "admin-a");
-
-    assertThatThrownBy(() -> f.engine.getTaskService().complete(review.getId(),
+    assertThatThrownBy(() -> f.completeAs(Fixture.networkAdmin("admin-a"), review.getId(),
         Map.of("accreditationDecision", "APPROVE"))).hasMessageContaining("four eyes");
-    assertThatThrownBy(() -> {
-      f.engine.getTaskService().setAssignee(review.getId(), "admin-b");
-      f.engine.getTaskService().complete(review.getId(), Map.of("accreditationDecision", "LATER"));
-    }).hasMessageContaining("APPROVE or REJECT");
+    assertThatThrownBy(() -> f.completeAs(Fixture.networkAdmin("admin-b"), review.getId(),
+        Map.of("accreditationDecision", "APPROVE"))).hasMessageContaining("Claim the task yourself");
+    f.engine.getTaskService().setAssignee(review.getId(), null);
+    assertThatThrownBy(() -> f.completeAs(Fixture.networkAdmin("admin-b"), review.getId(),
+        Map.of("accreditationDecision", "LATER"))).hasMessageContaining("must be one of");
   }
 
   @Test
@@ -108,8 +104,7 @@ class IssuerOnboardingProcessTest {
     when(f.accreditor.accredit(any())).thenThrow(new PortUnavailableException("not mined in time", null));
     start();
     Task review = f.engine.getTaskService().createTaskQuery().singleResult();
-    f.engine.getTaskService().claim(review.getId(), "admin-b");
-    f.engine.getTaskService().complete(review.getId(), Map.of("accreditationDecision", "APPROVE"));
+    f.completeAs(Fixture.networkAdmin("admin-b"), review.getId(), Map.of("accreditationDecision", "APPROVE"));
     var management = f.engine.getManagementService();
 
     int attempts = 0;

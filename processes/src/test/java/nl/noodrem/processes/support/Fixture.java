@@ -148,6 +148,45 @@ public final class Fixture {
     Mocks.register("accreditOnChainDelegate", new AccreditOnChainDelegate(onboardingSteps));
   }
 
+  /** A staff member as the engine's identity service knows them while they act (Tasklist or REST login). */
+  public record StaffMember(String userId, String group) {}
+
+  public static final StaffMember OFFICER = new StaffMember("officer-1", "cjib-case-officers");
+  public static final StaffMember OPERATOR = new StaffMember("operator-1", "cjib-operations");
+
+  public static StaffMember counsellor(String userId) {
+    return new StaffMember(userId, "debt-counsellors-" + MUNICIPALITY.value());
+  }
+
+  public static StaffMember networkAdmin(String userId) {
+    return new StaffMember(userId, "ministry-network-admins");
+  }
+
+  /** Runs {@code action} logged in as {@code who}; logged out afterwards, whatever happens. */
+  public void as(StaffMember who, Runnable action) {
+    engine.getIdentityService().setAuthentication(who.userId(), List.of(who.group()));
+    try {
+      action.run();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** {@code who} claims the task for themselves. */
+  public void claimAs(StaffMember who, String taskId) {
+    as(who, () -> engine.getTaskService().claim(taskId, who.userId()));
+  }
+
+  /** {@code who} completes the task with {@code variables}, claiming it first when nobody has. */
+  public void completeAs(StaffMember who, String taskId, java.util.Map<String, Object> variables) {
+    as(who, () -> {
+      if (engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee() == null) {
+        engine.getTaskService().claim(taskId, who.userId());
+      }
+      engine.getTaskService().complete(taskId, variables);
+    });
+  }
+
   public CitizenRef citizenRef() {
     return pseudonymizer.pseudonymize(CITIZEN);
   }

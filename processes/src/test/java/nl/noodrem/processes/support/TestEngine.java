@@ -32,6 +32,7 @@ public final class TestEngine {
     configuration.setJobExecutorActivate(false);
     configuration.setExpressionManager(new MockExpressionManager());
     configuration.setProcessEngineName("noodrem-test-" + UUID.randomUUID());
+    configuration.getProcessEnginePlugins().add(new nl.noodrem.processes.guard.TaskAuthorityPlugin());
     return configuration;
   }
 
