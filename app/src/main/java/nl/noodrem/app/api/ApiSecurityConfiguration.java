@@ -1,13 +1,9 @@
 package nl.noodrem.app.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -15,14 +11,14 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * The REST API ({@code /api/v1/**}): stateless, API keys, no cookies and therefore no CSRF; failures answered as
- * RFC 9457 problem+json. The OpenAPI document is public.
+ * RFC 9457 problem+json by {@link ApiProblems}. The OpenAPI document is public.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, ApiProperties properties, ObjectMapper json) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ApiProperties properties, ApiProblems problems) throws Exception {
     http.securityMatcher("/api/**")
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(c -> c.disable())
@@ -33,21 +29,12 @@ class ApiSecurityConfiguration {
             .requestMatchers("/api/v1/noodremmen/**").hasRole("API_PARTNER")
             .anyRequest().denyAll())
         .exceptionHandling(e -> e
-            .authenticationEntryPoint((request, response, ex) -> problem(response, json, HttpStatus.UNAUTHORIZED,
-                "Niet geauthenticeerd", "Geef een geldige API-sleutel mee in de header X-Api-Key."))
-            .accessDeniedHandler((request, response, ex) -> problem(response, json, HttpStatus.FORBIDDEN,
-                "Geen toegang", "Deze API-sleutel geeft geen toegang tot deze resource.")));
+            .authenticationEntryPoint((request, response, ex) -> problems.write(response, ApiProblems.problem(
+                HttpStatus.UNAUTHORIZED, "Niet geauthenticeerd",
+                "Geef een geldige API-sleutel mee in de header X-Api-Key.")))
+            .accessDeniedHandler((request, response, ex) -> problems.write(response, ApiProblems.problem(
+                HttpStatus.FORBIDDEN, "Geen toegang", "Deze API-sleutel geeft geen toegang tot deze resource."))));
     return http.build();
   }
-
-  private static void problem(jakarta.servlet.http.HttpServletResponse response, ObjectMapper json,
-      HttpStatus status, String title, String detail) throws java.io.IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setType(URI.create("about:blank"));
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setHeader(ApiVersionHeader.NAME, ApiVersionHeader.VERSION);
-    json.writeValue(response.getOutputStream(), problem);
-  }
 }
+

@@ -1,6 +1,7 @@
 package nl.noodrem.app.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ class DeadLetterController {
   }
 
   @GetMapping("/api/v1/beheer/dode-brieven")
-  @Operation(summary = "Dode brieven per koppeling")
+  @Operation(summary = "Dode brieven per koppeling", description = "De dode brieven van één koppeling met de"
+      + " gevraagde status (standaard OPEN), oudste eerst, hoogstens limiet (1 tot 1000).")
   List<DeadLetter> list(@RequestParam String koppeling,
       @RequestParam(defaultValue = "OPEN") DeadLetter.Status status,
       @RequestParam(defaultValue = "100") int limiet) {
@@ -46,33 +48,68 @@ class DeadLetterController {
   }
 
   @GetMapping("/api/v1/beheer/dode-brieven/{id}")
+  @Operation(summary = "Eén dode brief", description = "Met de inhoud zoals de koppeling die ontving; die kan een"
+      + " BSN bevatten.")
+  @ApiResponse(responseCode = "200", description = "De dode brief.")
+  @ApiResponse(responseCode = "404", description = "Geen dode brief met dit id.")
   DeadLetter show(@PathVariable long id) {
     return deadLetters.find(id).orElseThrow(() -> new ApiProblems.NotFound("dode brief " + id));
   }
 
   @PostMapping("/api/v1/beheer/dode-brieven/{id}/opnieuw")
-  @Operation(summary = "Opnieuw aanbieden aan de koppeling (langs de dubbel-controle)")
+  @Operation(summary = "Opnieuw aanbieden aan de koppeling", description = "Biedt een open dode brief opnieuw aan,"
+      + " langs de dubbel-controle van de koppeling. Lukt het weer niet, dan blijft hij open met de nieuwe reden.")
+  @ApiResponse(responseCode = "200", description = "Aangeboden; delivered zegt of het deze keer lukte.")
+  @ApiResponse(responseCode = "404", description = "Geen dode brief met dit id.")
+  @ApiResponse(responseCode = "409", description = "De dode brief is al opnieuw aangeboden of afgehandeld.")
   DeadLetterService.ReplayOutcome replay(@AuthenticationPrincipal ApiKeyAuthenticationFilter.ApiClient client,
       @PathVariable long id) {
-    deadLetters.find(id).orElseThrow(() -> new ApiProblems.NotFound("dode brief " + id));
-    var outcome = deadLetters.replay(id);
+    requireOpen(id);
+    DeadLetterService.ReplayOutcome outcome;
+    try {
+      outcome = deadLetters.replay(id);
+    } catch (IllegalStateException e) {
+      // handled by someone else between our look and the replay
+      throw new ApiProblems.Conflict(notOpen(id));
+    } catch (IllegalArgumentException e) {
+      throw new ApiProblems.NotFound("dode brief " + id);
+    }
     LOG.info("dead letter {} replayed by {}: delivered={}", id, client.id(), outcome.delivered());
     return outcome;
   }
 
   @PostMapping("/api/v1/beheer/dode-brieven/{id}/afhandelen")
-  @Operation(summary = "Afhandelen zonder aanbieden, met een notitie")
+  @Operation(summary = "Afhandelen zonder aanbieden", description = "Sluit een open dode brief af zonder hem aan"
+      + " te bieden, met een notitie van 1 tot 500 tekens (bijvoorbeeld: de gemeente stuurde de regel verbeterd).")
+  @ApiResponse(responseCode = "200", description = "Afgehandeld.")
+  @ApiResponse(responseCode = "404", description = "Geen dode brief met dit id.")
+  @ApiResponse(responseCode = "409", description = "De dode brief is al opnieuw aangeboden of afgehandeld.")
   Map<String, Object> discard(@AuthenticationPrincipal ApiKeyAuthenticationFilter.ApiClient client,
-      @PathVariable long id, @RequestBody Map<String, String> body) {
-    String note = body.getOrDefault("notitie", "").strip();
+      @PathVariable long id, @RequestBody Afhandeling body) {
+    String note = body.notitie() == null ? "" : body.notitie().strip();
     if (note.isEmpty() || note.length() > 500) {
       throw new ApiProblems.BadRequest("Een notitie van 1 tot 500 tekens is verplicht.");
     }
+    requireOpen(id);
     if (!deadLetters.discard(id, client.id() + ": " + note)) {
-      throw new ApiProblems.NotFound("open dode brief " + id);
+      throw new ApiProblems.Conflict(notOpen(id));
     }
     LOG.info("dead letter {} discarded by {}", id, client.id());
     return Map.of("id", id, "status", "DISCARDED");
+  }
+
+  /** What the operator writes when discarding a dead letter. */
+  record Afhandeling(String notitie) {}
+
+  private void requireOpen(long id) {
+    DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new ApiProblems.NotFound("dode brief " + id));
+    if (letter.status() != DeadLetter.Status.OPEN) {
+      throw new ApiProblems.Conflict(notOpen(id));
+    }
+  }
+
+  private static String notOpen(long id) {
+    return "Dode brief " + id + " is niet meer open: hij is al opnieuw aangeboden of afgehandeld.";
   }
 
   private static Bridge bridge(String code) {

@@ -1,6 +1,7 @@
 package nl.noodrem.app.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,9 @@ class PartnerBrakeController {
   @GetMapping("/api/v1/noodremmen/{referentie}")
   @Operation(summary = "Status van een noodrem", description = "Alleen voor de gemeente wiens bewijs van"
       + " schuldhulp bij deze noodrem is getoond. Onbekend of niet betrokken geeft 404.")
+  @ApiResponse(responseCode = "200", description = "De status van de noodrem.")
+  @ApiResponse(responseCode = "404", description = "Geen noodrem met deze referentie waarbij deze gemeente betrokken"
+      + " is.")
   ResponseEntity<BrakeStatus> status(@AuthenticationPrincipal ApiKeyAuthenticationFilter.ApiClient client,
       @PathVariable String referentie) {
     if (!referentie.matches("NR-[0-9A-Z]{8}")) {

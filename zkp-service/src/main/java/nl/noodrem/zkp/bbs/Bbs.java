@@ -34,6 +34,15 @@ public final class Bbs {
   /** Octet length of a proof without undisclosed messages; each undisclosed message adds 32. */
   public static final int PROOF_BASE_LENGTH = 3 * Curve.G1_LENGTH + 4 * BbsScalar.LENGTH;
 
+  /**
+   * The most messages a signature or proof may cover. The draft sets no limit, but every message count needs its
+   * generators, each a hash to the curve plus a cached table; without a bound a sender could make a verifier
+   * derive and keep generators for any count a long proof implies. Our credentials have 11 attributes.
+   */
+  public static final int MAX_MESSAGES = 128;
+  /** Octet length of the longest proof accepted: one with {@link #MAX_MESSAGES} undisclosed messages. */
+  public static final int MAX_PROOF_LENGTH = PROOF_BASE_LENGTH + MAX_MESSAGES * BbsScalar.LENGTH;
+
   private static final int DYNAMIC_WINDOW = 5;
 
   private Bbs() {}
@@ -49,6 +58,9 @@ public final class Bbs {
     Objects.requireNonNull(suite, "suite");
     Objects.requireNonNull(sk, "sk");
     List<BbsScalar> msgs = List.copyOf(messages);
+    if (msgs.size() > MAX_MESSAGES) {
+      throw new IllegalArgumentException("at most " + MAX_MESSAGES + " messages");
+    }
     Generators generators = suite.generators(msgs.size() + 1);
     BbsScalar domain = calculateDomain(suite, sk.publicKey(), generators, msgs.size(), orEmpty(header));
     Octets.Builder eInput = new Octets.Builder().scalar(sk.scalar());
@@ -78,6 +90,7 @@ public final class Bbs {
     Objects.requireNonNull(pk, "pk");
     Signature sig = decodeSignature(signature);
     List<BbsScalar> msgs = List.copyOf(messages);
+    checkMessageCount(msgs.size());
     Generators generators = suite.generators(msgs.size() + 1);
     BbsScalar domain = calculateDomain(suite, pk, generators, msgs.size(), orEmpty(header));
     // h(A, W + BP2 * e) * h(B, -BP2) == 1  <=>  e(A, W) == e(B - e * A, BP2): a G1 instead of a G2 multiplication.
@@ -128,6 +141,7 @@ public final class Bbs {
     Signature sig = decodeSignature(signature);
     List<BbsScalar> msgs = List.copyOf(messages);
     int l = msgs.size();
+    checkMessageCount(l);
     int[] disclosed = checkIndexes(disclosedIndexes, l);
     int[] undisclosed = complement(disclosed, l);
     int u = undisclosed.length;
@@ -197,6 +211,8 @@ public final class Bbs {
       throws MalformedInputException, InvalidProofException {
     Objects.requireNonNull(suite, "suite");
     Objects.requireNonNull(pk, "pk");
+    // Bound the work a sender can ask for before decoding anything: the message count the proof implies.
+    checkMessageCount(undisclosedCount(proof) + (disclosedIndexes == null ? 0 : disclosedIndexes.length));
     Proof p = decodeProof(proof);
     List<BbsScalar> msgs = List.copyOf(disclosedMessages);
     ProofInitResult init = proofVerifyInit(suite, pk, p, header, msgs, disclosedIndexes);
@@ -209,12 +225,25 @@ public final class Bbs {
     }
   }
 
-  /** The number of undisclosed messages a well-sized proof carries. */
+  /**
+   * The number of undisclosed messages a well-sized proof carries.
+   *
+   * @throws MalformedInputException if no proof has this length, or it is longer than {@link #MAX_PROOF_LENGTH}
+   */
   public static int undisclosedCount(byte[] proof) throws MalformedInputException {
     if (proof == null || proof.length < PROOF_BASE_LENGTH || (proof.length - PROOF_BASE_LENGTH) % BbsScalar.LENGTH != 0) {
       throw new MalformedInputException("proof has an impossible length");
     }
+    if (proof.length > MAX_PROOF_LENGTH) {
+      throw new MalformedInputException("proof covers more than " + MAX_MESSAGES + " messages");
+    }
     return (proof.length - PROOF_BASE_LENGTH) / BbsScalar.LENGTH;
+  }
+
+  private static void checkMessageCount(int l) throws MalformedInputException {
+    if (l > MAX_MESSAGES) {
+      throw new MalformedInputException("more than " + MAX_MESSAGES + " messages");
+    }
   }
 
   /** ProofVerifyInit: recomputes (Abar, Bbar, D, T1, T2, domain) from the proof and the disclosed messages. */

@@ -111,7 +111,16 @@ public enum BbsCiphersuite {
     return generators.first(count);
   }
 
-  /** create_generators(count, api_id) as compressed points (for conformance tests and tooling). */
+  /** How many generators this suite has derived and keeps (never more than Bbs.MAX_MESSAGES + 1). */
+  int cachedGeneratorCount() {
+    return generators.cachedCount();
+  }
+
+  /**
+   * create_generators(count, api_id) as compressed points (for conformance tests and tooling).
+   *
+   * @throws IllegalArgumentException if count is below 1 or above {@link Bbs#MAX_MESSAGES} + 1
+   */
   public List<byte[]> createGenerators(int count) {
     return generators(count).compressed();
   }

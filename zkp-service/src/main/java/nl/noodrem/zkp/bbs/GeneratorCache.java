@@ -9,9 +9,13 @@ import supranational.blst.P1_Affine;
  * create_generators(count, api_id) of draft section 4.1.1, computed once per ciphersuite and extended on demand.
  *
  * <p>The draft's procedure is a chain (each seed is derived from the previous one), so the first n generators do
- * not depend on the count asked for; one growing list per suite therefore serves every (suite, count).
+ * not depend on the count asked for; one growing list per suite therefore serves every (suite, count) up to
+ * {@link #MAX_COUNT}.
  */
 final class GeneratorCache {
+
+  /** Q_1 and one generator per message: the cache never grows past this. */
+  static final int MAX_COUNT = Bbs.MAX_MESSAGES + 1;
 
   private final BbsCiphersuite suite;
   private final byte[] seedDst;
@@ -33,6 +37,10 @@ final class GeneratorCache {
     if (count < 1) {
       throw new IllegalArgumentException("at least one generator (Q_1) is needed");
     }
+    if (count > MAX_COUNT) {
+      // Callers check message counts first (Bbs.MAX_MESSAGES); this keeps the cache bounded whatever they do.
+      throw new IllegalArgumentException("at most " + MAX_COUNT + " generators are kept");
+    }
     Generators current = snapshot;
     if (current.count() >= count) {
       return current.count() == count ? current : slice(current, count);
@@ -41,6 +49,11 @@ final class GeneratorCache {
       extendTo(count);
       return slice(snapshot, count);
     }
+  }
+
+  /** How many generators are cached now (for tests of the bound). */
+  int cachedCount() {
+    return snapshot.count();
   }
 
   private Generators slice(Generators all, int count) {

@@ -230,7 +230,12 @@ public final class ZkpCli {
     } else {
       throw new IllegalArgumentException("give --password-file or set " + PASSWORD_ENV);
     }
-    int iterations = (int) o.longValue("kdf-iterations", EncryptedFileIssuerKeyStore.DEFAULT_ITERATIONS);
+    long asked = o.longValue("kdf-iterations", EncryptedFileIssuerKeyStore.DEFAULT_ITERATIONS);
+    if (asked < EncryptedFileIssuerKeyStore.MIN_ITERATIONS || asked > EncryptedFileIssuerKeyStore.MAX_ITERATIONS) {
+      throw new IllegalArgumentException("--kdf-iterations must be between "
+          + EncryptedFileIssuerKeyStore.MIN_ITERATIONS + " and " + EncryptedFileIssuerKeyStore.MAX_ITERATIONS);
+    }
+    int iterations = (int) asked;
     try {
       return new EncryptedFileIssuerKeyStore(file, password, iterations, new SecureRandom(), clock);
     } finally {

@@ -1,7 +1,11 @@
 package nl.noodrem.zkp.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +31,24 @@ import nl.noodrem.zkp.MalformedInputException;
  */
 public final class Json {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
+  /**
+   * Deepest nesting of objects and arrays a document may have (the root object counts as 1). Our documents
+   * nest at most 4 deep (key store: root, keys, entry, kdf); Jackson's own default of 1000 is both far more than
+   * needed and, when exceeded, reported without a location.
+   */
+  public static final int MAX_NESTING_DEPTH = 16;
+  /**
+   * Longest number, in characters, a document may hold. Our numbers are at most 64-bit integers (19 digits and a
+   * sign); longer numbers are refused while parsing, before any conversion.
+   */
+  public static final int MAX_NUMBER_LENGTH = 32;
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder()
+              .maxNestingDepth(MAX_NESTING_DEPTH)
+              .maxNumberLength(MAX_NUMBER_LENGTH)
+              .build())
+          .build())
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
@@ -57,8 +78,13 @@ public final class Json {
     JsonNode node;
     try {
       node = MAPPER.readTree(json);
+    } catch (StreamConstraintsException e) {
+      // Thrown without a location; our message names the limit, never the value.
+      throw new MalformedInputException(what + ": " + limitExceeded(e));
     } catch (JsonProcessingException e) {
-      throw new MalformedInputException(what + ": not valid JSON (line " + e.getLocation().getLineNr() + ")");
+      JsonLocation where = e.getLocation();
+      throw new MalformedInputException(
+          what + ": not valid JSON" + (where == null ? "" : " (line " + where.getLineNr() + ")"));
     }
     if (node == null || !node.isObject()) {
       throw new MalformedInputException(what + ": not a JSON object");
@@ -175,6 +201,17 @@ public final class Json {
     } catch (DateTimeException e) {
       throw new MalformedInputException("member '" + name + "' must be a date yyyy-MM-dd");
     }
+  }
+
+  private static String limitExceeded(StreamConstraintsException e) {
+    String jackson = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+    if (jackson.contains("nesting")) {
+      return "nested deeper than " + MAX_NESTING_DEPTH + " levels";
+    }
+    if (jackson.contains("number")) {
+      return "a number longer than " + MAX_NUMBER_LENGTH + " characters";
+    }
+    return "exceeds a size limit";
   }
 
   private static String printable(String s) {

@@ -55,6 +55,11 @@ public final class EncryptedFileIssuerKeyStore implements IssuerKeyManager, Auto
   /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
   public static final int DEFAULT_ITERATIONS = 600_000;
   public static final int MIN_ITERATIONS = 100_000;
+  /**
+   * The most PBKDF2 iterations an entry may ask for (about 17 times the default): an entry with more would make
+   * every load a denial of service (a few seconds per million iterations), whoever wrote the file.
+   */
+  public static final int MAX_ITERATIONS = 10_000_000;
   private static final String KDF = "PBKDF2-HMAC-SHA256";
   private static final String AEAD = "AES-256-GCM";
   private static final int SALT_LENGTH = 16;
@@ -69,7 +74,7 @@ public final class EncryptedFileIssuerKeyStore implements IssuerKeyManager, Auto
 
   /**
    * @param password the store password (from configuration or the operator; copied, wiped by {@link #close()})
-   * @param iterations PBKDF2 iterations for new entries, at least {@value #MIN_ITERATIONS}
+   * @param iterations PBKDF2 iterations for new entries, {@value #MIN_ITERATIONS} to {@value #MAX_ITERATIONS}
    */
   public EncryptedFileIssuerKeyStore(Path file, char[] password, int iterations, SecureRandom random, Clock clock) {
     this.file = Objects.requireNonNull(file, "file");
@@ -77,8 +82,9 @@ public final class EncryptedFileIssuerKeyStore implements IssuerKeyManager, Auto
     if (password.length < 8) {
       throw new IllegalArgumentException("the key store password must have at least 8 characters");
     }
-    if (iterations < MIN_ITERATIONS) {
-      throw new IllegalArgumentException("at least " + MIN_ITERATIONS + " PBKDF2 iterations");
+    if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
+      throw new IllegalArgumentException(
+          "PBKDF2 iterations must be between " + MIN_ITERATIONS + " and " + MAX_ITERATIONS);
     }
     this.password = password.clone();
     this.iterations = iterations;
@@ -90,9 +96,25 @@ public final class EncryptedFileIssuerKeyStore implements IssuerKeyManager, Auto
     this(file, password, DEFAULT_ITERATIONS, new SecureRandom(), Clock.systemUTC());
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A store holds its keys under one password: before sealing a new key, this store's password must open
+   * every existing entry, so that a mistyped password fails here instead of leaving a key nobody can load with
+   * the others' password.
+   *
+   * @throws KeyStoreAccessException also if the password does not open an existing entry (nothing is written)
+   */
   @Override
   public synchronized IssuerPublicKey generate(Oin issuer) throws KeyStoreAccessException {
     List<Entry> entries = read();
+    for (Entry existing : entries) {
+      try {
+        unseal(existing);
+      } catch (KeyStoreAccessException e) {
+        throw new KeyStoreAccessException("no key generated: " + e.getMessage(), e);
+      }
+    }
     int next = entries.stream()
         .map(Entry::keyId)
         .filter(id -> id.issuerOin().equals(issuer))
@@ -109,7 +131,11 @@ public final class EncryptedFileIssuerKeyStore implements IssuerKeyManager, Auto
 
   @Override
   public synchronized IssuerSigningKey load(IssuerKeyId keyId) throws KeyStoreAccessException {
-    Entry entry = find(keyId);
+    return unseal(find(keyId));
+  }
+
+  private IssuerSigningKey unseal(Entry entry) throws KeyStoreAccessException {
+    IssuerKeyId keyId = entry.keyId();
     byte[] plain = null;
     byte[] derived = null;
     try {
@@ -234,7 +260,10 @@ public final class EncryptedFileIssuerKeyStore implements IssuerKeyManager, Auto
         }
         int rounds = Json.intValue(kdf, "iterations");
         if (rounds < MIN_ITERATIONS) {
-          throw new MalformedInputException("key store entry: too few PBKDF2 iterations");
+          throw new MalformedInputException("key store entry: fewer than " + MIN_ITERATIONS + " PBKDF2 iterations");
+        }
+        if (rounds > MAX_ITERATIONS) {
+          throw new MalformedInputException("key store entry: more than " + MAX_ITERATIONS + " PBKDF2 iterations");
         }
         entries.add(new Entry(
             IssuerKeyId.parse(Json.text(k, "keyId")),

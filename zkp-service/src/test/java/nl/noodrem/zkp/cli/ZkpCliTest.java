@@ -159,6 +159,33 @@ class ZkpCliTest {
   }
 
   @Test
+  void main_keygenWithAWrongPasswordOnAnExistingStore_failsAndSealsNoKey() throws Exception {
+    Files.writeString(dir.resolve("password.txt"), "a long test-only password");
+    assertThat(run(withKeystore("keygen", "--issuer-oin", "00000001002220647000")).exit()).isZero();
+    String before = Files.readString(dir.resolve("keys.json"));
+    Files.writeString(dir.resolve("password.txt"), "another long password");
+
+    Result keygen = run(withKeystore("keygen", "--issuer-oin", "00000001002564440000", "--out", path("pk.json")));
+
+    assertThat(keygen.exit()).isEqualTo(ZkpCli.IO);
+    assertThat(keygen.err()).startsWith("key store error: ").contains("wrong password");
+    assertThat(Files.readString(dir.resolve("keys.json"))).isEqualTo(before);
+    assertThat(dir.resolve("pk.json")).doesNotExist();
+  }
+
+  @Test
+  void main_kdfIterationsOutOfRange_isAUsageError() throws Exception {
+    Files.writeString(dir.resolve("password.txt"), "a long test-only password");
+    for (String iterations : List.of("99999", "10000001", "4295067296")) {
+      Result keygen = run("keygen", "--issuer-oin", "00000001002220647000", "--keystore", path("keys.json"),
+          "--password-file", path("password.txt"), "--kdf-iterations", iterations);
+      assertThat(keygen.exit()).as(iterations).isEqualTo(ZkpCli.USAGE);
+      assertThat(keygen.err()).contains("--kdf-iterations must be between 100000 and 10000000");
+    }
+    assertThat(dir.resolve("keys.json")).doesNotExist();
+  }
+
+  @Test
   void main_schema_printsTheCanonicalDocument() throws Exception {
     Result schema = run(args("schema"));
 

@@ -140,6 +140,95 @@ class EncryptedFileIssuerKeyStoreTest {
   }
 
   @Test
+  void generate_wrongPasswordOnAnExistingStore_isRefusedAndWritesNothing() throws Exception {
+    Path file = dir.resolve("keys.json");
+    IssuerKeyId k1 = store(file, PASSWORD).generate(UTRECHT).keyId();
+    String before = Files.readString(file);
+
+    assertThatThrownBy(() -> store(file, "not the password".toCharArray()).generate(AMSTERDAM))
+        .isInstanceOf(KeyStoreAccessException.class)
+        .hasMessageContaining("wrong password");
+    assertThatThrownBy(() -> store(file, "not the password".toCharArray()).rotate(UTRECHT))
+        .isInstanceOf(KeyStoreAccessException.class);
+
+    assertThat(Files.readString(file)).isEqualTo(before);
+    assertThat(store(file, PASSWORD).keyIds(AMSTERDAM)).isEmpty();
+    assertThat(store(file, PASSWORD).load(k1).keyId()).isEqualTo(k1);
+  }
+
+  @Test
+  void generate_rightPasswordOnAnExistingStore_addsTheKeyBesideTheOthers() throws Exception {
+    Path file = dir.resolve("keys.json");
+    IssuerKeyId k1 = store(file, PASSWORD).generate(UTRECHT).keyId();
+
+    IssuerKeyId other = store(file, PASSWORD.clone()).generate(AMSTERDAM).keyId();
+
+    var reopened = store(file, PASSWORD);
+    assertThat(reopened.load(k1).keyId()).isEqualTo(k1);
+    assertThat(reopened.load(other).keyId()).isEqualTo(other);
+  }
+
+  @Test
+  void constructor_iterationsAtTheBounds_areAccepted() {
+    Path file = dir.resolve("keys.json");
+    new EncryptedFileIssuerKeyStore(file, PASSWORD, EncryptedFileIssuerKeyStore.MIN_ITERATIONS, new SecureRandom(),
+        clock).close();
+    new EncryptedFileIssuerKeyStore(file, PASSWORD, EncryptedFileIssuerKeyStore.MAX_ITERATIONS, new SecureRandom(),
+        clock).close();
+  }
+
+  @Test
+  void constructor_iterationsJustOutsideTheBounds_areRefused() {
+    Path file = dir.resolve("keys.json");
+    assertThatThrownBy(() -> new EncryptedFileIssuerKeyStore(file, PASSWORD,
+        EncryptedFileIssuerKeyStore.MIN_ITERATIONS - 1, new SecureRandom(), clock))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new EncryptedFileIssuerKeyStore(file, PASSWORD,
+        EncryptedFileIssuerKeyStore.MAX_ITERATIONS + 1, new SecureRandom(), clock))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void read_entryWithIterationsAtTheBounds_isAccepted() throws Exception {
+    Path file = dir.resolve("keys.json");
+    store(file, PASSWORD).generate(UTRECHT);
+
+    withIterations(file, EncryptedFileIssuerKeyStore.MAX_ITERATIONS);
+    assertThat(store(file, PASSWORD).keyIds(UTRECHT)).hasSize(1);
+    withIterations(file, EncryptedFileIssuerKeyStore.MIN_ITERATIONS);
+    assertThat(store(file, PASSWORD).keyIds(UTRECHT)).hasSize(1);
+  }
+
+  @Test
+  void read_entryWithMoreIterationsThanTheMaximum_isRefusedBeforeDerivingAKey() throws Exception {
+    Path file = dir.resolve("keys.json");
+    IssuerKeyId id = store(file, PASSWORD).generate(UTRECHT).keyId();
+    withIterations(file, EncryptedFileIssuerKeyStore.MAX_ITERATIONS + 1);
+
+    assertThatThrownBy(() -> store(file, PASSWORD).load(id))
+        .isInstanceOf(KeyStoreAccessException.class)
+        .hasMessageContaining("more than " + EncryptedFileIssuerKeyStore.MAX_ITERATIONS + " PBKDF2 iterations");
+    withIterations(file, Integer.MAX_VALUE);
+    assertThatThrownBy(() -> store(file, PASSWORD).keyIds(UTRECHT)).isInstanceOf(KeyStoreAccessException.class);
+  }
+
+  @Test
+  void read_entryWithFewerIterationsThanTheMinimum_isRefused() throws Exception {
+    Path file = dir.resolve("keys.json");
+    store(file, PASSWORD).generate(UTRECHT);
+    withIterations(file, EncryptedFileIssuerKeyStore.MIN_ITERATIONS - 1);
+
+    assertThatThrownBy(() -> store(file, PASSWORD).keyIds(UTRECHT))
+        .isInstanceOf(KeyStoreAccessException.class)
+        .hasMessageContaining("fewer than " + EncryptedFileIssuerKeyStore.MIN_ITERATIONS + " PBKDF2 iterations");
+  }
+
+  private static void withIterations(Path file, int iterations) throws java.io.IOException {
+    String json = Files.readString(file);
+    Files.writeString(file, json.replaceAll("\"iterations\" : \\d+", "\"iterations\" : " + iterations));
+  }
+
+  @Test
   void publicKeyJson_roundTrips() throws Exception {
     IssuerPublicKey key = store(dir.resolve("keys.json"), PASSWORD).generate(UTRECHT);
 
