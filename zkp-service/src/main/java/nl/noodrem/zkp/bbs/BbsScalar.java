@@ -9,9 +9,10 @@ import supranational.blst.Scalar;
  * An element of the scalar field of BLS12-381 (integers modulo the group order {@code r}): BBS message scalars,
  * signature and proof scalars, secret keys.
  *
- * <p>Immutable. Arithmetic is our own fixed-width Montgomery arithmetic over eight 32-bit limbs without
- * data-dependent branches or table look-ups, so it can be used on secret values (keys, blinding factors, hidden
- * messages); {@link java.math.BigInteger} is never used for scalars. {@link #equals(Object)} runs in constant time.
+ * <p>Immutable. Addition, subtraction and multiplication are our own fixed-width Montgomery arithmetic over eight
+ * 32-bit limbs without data-dependent branches or table look-ups; inversion is blst's constant-time one (ADR 0009).
+ * So it can be used on secret values (keys, blinding factors, hidden messages); {@link java.math.BigInteger} is
+ * never used for scalars. {@link #equals(Object)} runs in constant time.
  * {@link #toString()} never prints the value, because scalars can be secrets or encode personal data.
  */
 public final class BbsScalar {
@@ -36,11 +37,6 @@ public final class BbsScalar {
   };
   /** -r^-1 mod 2^32; r = 1 mod 2^32, so it is 2^32 - 1. */
   private static final long R_INV32 = 0xffffffffL;
-  /** r - 2, the inversion exponent (Fermat), little-endian limbs. */
-  private static final long[] R_MINUS_2 = {
-    0xffffffffL, 0xfffffffeL, 0xfffe5bfeL, 0x53bda402L, 0x09a1d805L, 0x3339d808L, 0x299d7d48L, 0x73eda753L
-  };
-
   public static final BbsScalar ZERO = new BbsScalar(new long[N]);
   public static final BbsScalar ONE = ofLong(1);
 
@@ -152,16 +148,21 @@ public final class BbsScalar {
     return new BbsScalar(subMod(new long[N], m));
   }
 
-  /** The multiplicative inverse by Fermat's little theorem (fixed exponent, so constant time); 0 maps to 0. */
+  /**
+   * The multiplicative inverse; 0 maps to 0. Computed by blst ({@code blst_sk_inverse}: constant-time
+   * {@code ct_inverse_mod_256} in native code), about 30 times faster here than the Fermat ladder over our own
+   * Montgomery multiplication (ADR 0009); addition and multiplication stay in Java, where they beat a JNI call.
+   */
   BbsScalar inverse() {
-    long[] result = ONE.m.clone();
-    for (int i = N * 32 - 1; i >= 0; i--) {
-      result = montMul(result, result);
-      if (((R_MINUS_2[i >>> 5] >>> (i & 31)) & 1) == 1) { // public exponent bits
-        result = montMul(result, m);
-      }
-    }
-    return new BbsScalar(result);
+    byte[] octets = toBytes();
+    Scalar blst = new Scalar().from_bendian(octets);
+    byte[] inverse = blst.inverse().to_bendian();
+    // blst returns the canonical value (below r): it enters the Montgomery domain without a range check
+    BbsScalar result = new BbsScalar(montMul(limbsFromBigEndian(inverse, 0, LENGTH), R2));
+    Arrays.fill(octets, (byte) 0);
+    Arrays.fill(inverse, (byte) 0);
+    blst.from_bendian(new byte[LENGTH]); // the inverse of a key or blinding factor is secret too
+    return result;
   }
 
   /** This scalar as a blst scalar, for point multiplication. */

@@ -35,6 +35,22 @@ class BbsScalarTest {
   }
 
   @Test
+  void inverse_edgeAndRandomValues_matchesBigIntegerModInverseAndZeroMapsToZero() throws Exception {
+    assertThat(value(BbsScalar.ZERO.inverse())).isZero();
+    assertThat(value(BbsScalar.ONE.inverse())).isEqualTo(BigInteger.ONE);
+    BigInteger rMinusOne = R.subtract(BigInteger.ONE);
+    assertThat(value(scalar(rMinusOne).inverse())).isEqualTo(rMinusOne);
+    for (int i = 0; i < 500; i++) {
+      BigInteger a = randomBelowR();
+      BbsScalar sa = scalar(a);
+      BbsScalar inverse = sa.inverse();
+      assertThat(value(inverse)).isEqualTo(a.signum() == 0 ? BigInteger.ZERO : a.modInverse(R));
+      assertThat(sa.multiply(inverse)).isEqualTo(a.signum() == 0 ? BbsScalar.ZERO : BbsScalar.ONE);
+      assertThat(value(sa)).as("the operand is unchanged").isEqualTo(a);
+    }
+  }
+
+  @Test
   void fromBytesReduced_wideInputs_equalOs2ipModR() {
     for (int len : new int[] {0, 1, 31, 32, 33, 48, 64}) {
       for (int i = 0; i < 50; i++) {
