@@ -1,6 +1,18 @@
 package nl.noodrem.camel.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import nl.noodrem.camel.health.BridgeHealth;
+import nl.noodrem.camel.health.BridgeMetrics;
+import nl.noodrem.camel.health.PollTracker;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.HealthContributor;
+import org.springframework.core.env.Environment;
 import javax.sql.DataSource;
 import nl.noodrem.camel.api.ChainStatusInbox;
 import nl.noodrem.camel.api.CollectionSystem;
@@ -50,7 +62,8 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, ArtemisAutoConfiguration.class,
     JmsAutoConfiguration.class})
 @EnableConfigurationProperties({ErrorHandlingProperties.class, DebtHelpSoapProperties.class,
-    DebtHelpBatchProperties.class, DebtHelpDbProperties.class, CollectionProperties.class, PrivacyProperties.class})
+    DebtHelpBatchProperties.class, DebtHelpDbProperties.class, CollectionProperties.class, PrivacyProperties.class,
+    BridgeHealthProperties.class})
 public class CamelBridgesAutoConfiguration {
 
   @Bean
@@ -69,6 +82,64 @@ public class CamelBridgesAutoConfiguration {
   @Bean
   DeadLetterRouteBuilder noodremDeadLetterRoute(JdbcDeadLetterStore store) {
     return new DeadLetterRouteBuilder(store);
+  }
+
+  /** The poll strategy of every polling consumer, bound by this name ({@code pollStrategy=#noodremPollTracker}). */
+  @Bean(PollTracker.BEAN_NAME)
+  PollTracker noodremPollTracker() {
+    return new PollTracker(Clock.systemUTC());
+  }
+
+  @Bean
+  BridgeMetrics noodremBridgeMetrics(ObjectProvider<MeterRegistry> registry) {
+    return new BridgeMetrics(registry.getIfAvailable());
+  }
+
+  /** Watches every bridge that is on; see {@link BridgeHealth}. */
+  @Bean(initMethod = "start", destroyMethod = "stop")
+  BridgeHealth noodremBridgeHealth(CamelContext camelContext, PollTracker polls, BridgeMetrics metrics,
+      BridgeHealthProperties health, DebtHelpBatchProperties batch, DebtHelpDbProperties db, Environment environment) {
+    List<BridgeHealth.Watched> watched = new ArrayList<>();
+    if (enabled(environment, "debt-help-batch")) {
+      Duration delay = Duration.ofMillis(batch.pollDelayMs());
+      watched.add(new BridgeHealth.Watched("debt-help-batch",
+          List.of(DebtHelpBatchRouteBuilder.DIRECTORY_ROUTE_ID, DebtHelpBatchRouteBuilder.SFTP_ROUTE_ID,
+              DebtHelpBatchRouteBuilder.FILE_ROUTE_ID, DebtHelpBatchRouteBuilder.LINE_ROUTE_ID),
+          Map.of(DebtHelpBatchRouteBuilder.DIRECTORY_ROUTE_ID, delay, DebtHelpBatchRouteBuilder.SFTP_ROUTE_ID, delay)));
+    }
+    if (enabled(environment, "debt-help-db")) {
+      watched.add(new BridgeHealth.Watched("debt-help-db",
+          List.of(DebtHelpDbPollingRouteBuilder.POLL_ROUTE_ID, DebtHelpDbPollingRouteBuilder.ROW_ROUTE_ID),
+          Map.of(DebtHelpDbPollingRouteBuilder.POLL_ROUTE_ID, Duration.ofMillis(db.pollDelayMs()))));
+    }
+    if (enabled(environment, "collection")) {
+      watched.add(new BridgeHealth.Watched("collection",
+          List.of(CollectionAckRouteBuilder.CONSUMER_ROUTE_ID, CollectionAckRouteBuilder.ROUTE_ID,
+              CaseEventsRouteBuilder.CONSUMER_ROUTE_ID, CaseEventsRouteBuilder.ROUTE_ID,
+              CollectionCommandRouteBuilder.ROUTE_ID, OpenCasesRouteBuilder.ROUTE_ID),
+          Map.of()));
+    }
+    if (enabled(environment, "debt-help-soap")) {
+      watched.add(new BridgeHealth.Watched("debt-help-soap", List.of(DebtHelpSoapRouteBuilder.ROUTE_ID), Map.of()));
+    }
+    if (enabled(environment, "chain-status")) {
+      watched.add(new BridgeHealth.Watched("chain-status", List.of(ChainStatusRouteBuilder.ROUTE_ID), Map.of()));
+    }
+    watched.add(new BridgeHealth.Watched("dead-letters", List.of(DeadLetterRouteBuilder.ROUTE_ID), Map.of()));
+    return new BridgeHealth(camelContext, polls, metrics, Clock.systemUTC(),
+        new BridgeHealth.Policy(Duration.ofMillis(health.checkIntervalMs()), health.pollOverdueFactor(),
+            Duration.ofMillis(health.pollOverdueMinMs()), health.restart(), health.maxRestarts()),
+        watched);
+  }
+
+  /** {@code /actuator/health} component {@code bridges}: one indicator per bridge. */
+  @Bean
+  HealthContributor bridgesHealthContributor(BridgeHealth health) {
+    return health.healthContributor();
+  }
+
+  private static boolean enabled(Environment environment, String bridge) {
+    return environment.getProperty("noodrem.legacy." + bridge + ".enabled", Boolean.class, false);
   }
 
   static JdbcMessageIdRepository repository(DataSource dataSource, String processorName) {
@@ -98,10 +169,10 @@ public class CamelBridgesAutoConfiguration {
 
     @Bean
     DebtHelpBatchRouteBuilder noodremDebtHelpBatchRoutes(DebtHelpBatchProperties properties, ProcessGateway gateway,
-        DataSource dataSource) {
+        DataSource dataSource, JdbcDeadLetterStore deadLetters, BridgeMetrics metrics, PollTracker polls) {
       return new DebtHelpBatchRouteBuilder(properties, gateway,
           repository(dataSource, DebtHelpBatchRouteBuilder.FILE_REPOSITORY),
-          repository(dataSource, DebtHelpBatchRouteBuilder.RECORD_REPOSITORY));
+          repository(dataSource, DebtHelpBatchRouteBuilder.RECORD_REPOSITORY), deadLetters, metrics, polls);
     }
   }
 

@@ -121,6 +121,34 @@ public class JdbcDeadLetterStore implements DeadLetterService {
     LOG.warn("Bridge {}: {} stored as dead letter {} ({}): {}", bridge.code(), sourceRef, id, kind, reason);
   }
 
+  /**
+   * Records a whole file that was quarantined (moved aside unread or partly read): a dead letter
+   * without payload, which cannot be replayed (the sender delivers a corrected file).
+   *
+   * @throws org.springframework.dao.DataAccessException when it could not be stored; the caller lets
+   *     the file stay where it is so that it is tried again
+   */
+  public long quarantineFile(Bridge bridge, String routeId, String sourceRef, String reason) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement ps = connection.prepareStatement("INSERT INTO NOODREM_DEAD_LETTER (BRIDGE, KIND, STATUS,"
+          + " ROUTE_ID, SOURCE_REF, REASON, HEADERS, ATTEMPTS, CREATED_AT, UPDATED_AT)"
+          + " VALUES (?, ?, 'OPEN', ?, ?, ?, '{}', 1, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+      ps.setString(1, bridge.code());
+      ps.setString(2, DeadLetter.Kind.QUARANTINED.name());
+      ps.setString(3, routeId);
+      ps.setString(4, sourceRef);
+      ps.setString(5, truncate(reason));
+      ps.setObject(6, now);
+      ps.setObject(7, now);
+      return ps;
+    }, keys);
+    long id = ((Number) keys.getKeyList().get(0).get("ID")).longValue();
+    LOG.warn("Bridge {}: {} quarantined as dead letter {}: {}", bridge.code(), sourceRef, id, reason);
+    return id;
+  }
+
   @Override
   public List<DeadLetter> list(Bridge bridge, DeadLetter.Status status, int limit) {
     return jdbc.query("SELECT " + COLUMNS + " FROM NOODREM_DEAD_LETTER WHERE BRIDGE = ? AND STATUS = ?"
@@ -142,6 +170,10 @@ public class JdbcDeadLetterStore implements DeadLetterService {
     }
     String endpoint = jdbc.queryForObject(
         "SELECT REPLAY_ENDPOINT FROM NOODREM_DEAD_LETTER WHERE ID = ?", String.class, id);
+    if (endpoint == null) {
+      throw new IllegalStateException("dead letter " + id + " is a quarantined file and cannot be replayed:"
+          + " the sender delivers a corrected file");
+    }
     ProducerTemplate producer = camel.createProducerTemplate();
     Exchange result;
     try {
