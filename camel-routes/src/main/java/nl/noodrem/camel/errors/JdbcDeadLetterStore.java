@@ -35,6 +35,11 @@ public class JdbcDeadLetterStore implements DeadLetterService {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcDeadLetterStore.class);
   private static final int MAX_REASON = 2000;
+  /**
+   * Larger payloads are not kept (the reason says so): a poison message of megabytes would otherwise not
+   * fit the column, fail to be stored, and end in the broker's DLQ without a reason anyone can see.
+   */
+  static final int MAX_PAYLOAD = 65_536;
   private static final String COLUMNS = "ID, BRIDGE, KIND, STATUS, ROUTE_ID, SOURCE_REF, LINE_NUMBER, REASON,"
       + " EXCEPTION_TYPE, PAYLOAD, HEADERS, REPLAY_ENDPOINT, ATTEMPTS, CREATED_AT, UPDATED_AT";
 
@@ -79,7 +84,11 @@ public class JdbcDeadLetterStore implements DeadLetterService {
     }
     Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     DeadLetter.Kind kind = isBrokenRecord(cause) ? DeadLetter.Kind.QUARANTINED : DeadLetter.Kind.DELIVERY_FAILED;
-    String reason = describe(cause);
+    String received = exchange.getProperty(DeadLetters.PAYLOAD, String.class);
+    boolean tooLarge = received != null && received.length() > MAX_PAYLOAD;
+    String payload = tooLarge ? null : received;
+    String reason = tooLarge ? truncate("payload of " + received.length() + " characters not kept (more than "
+        + MAX_PAYLOAD + "); " + describe(cause)) : describe(cause);
     String exceptionType = cause == null ? null : cause.getClass().getName();
     int attempts = exchange.getProperty(DeadLetters.REDELIVERIES, 0, Integer.class) + 1;
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -94,6 +103,7 @@ public class JdbcDeadLetterStore implements DeadLetterService {
       id = replayOf;
     } else {
       String headers = toJson(exchange.getProperty(DeadLetters.REPLAY_HEADERS, Map.class));
+      String kept = payload;
       GeneratedKeyHolder keys = new GeneratedKeyHolder();
       jdbc.update(connection -> {
         PreparedStatement ps = connection.prepareStatement("INSERT INTO NOODREM_DEAD_LETTER (BRIDGE, KIND, STATUS,"
@@ -107,7 +117,7 @@ public class JdbcDeadLetterStore implements DeadLetterService {
         ps.setObject(5, exchange.getProperty(DeadLetters.LINE_NUMBER, Integer.class));
         ps.setString(6, reason);
         ps.setString(7, exceptionType);
-        ps.setString(8, exchange.getProperty(DeadLetters.PAYLOAD, String.class));
+        ps.setString(8, kept);
         ps.setString(9, headers);
         ps.setString(10, exchange.getProperty(DeadLetters.REPLAY_ENDPOINT, String.class));
         ps.setInt(11, attempts);
