@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import nl.noodrem.camel.errors.PayloadSealer;
 import nl.noodrem.camel.health.BridgeHealth;
+import nl.noodrem.camel.retention.Housekeeping;
 import nl.noodrem.camel.health.BridgeMetrics;
 import nl.noodrem.camel.health.PollTracker;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,7 +65,7 @@ import org.springframework.context.annotation.Configuration;
     JmsAutoConfiguration.class})
 @EnableConfigurationProperties({ErrorHandlingProperties.class, DebtHelpSoapProperties.class,
     DebtHelpBatchProperties.class, DebtHelpDbProperties.class, CollectionProperties.class, PrivacyProperties.class,
-    BridgeHealthProperties.class})
+    BridgeHealthProperties.class, RetentionProperties.class})
 public class CamelBridgesAutoConfiguration {
 
   @Bean
@@ -73,10 +75,32 @@ public class CamelBridgesAutoConfiguration {
 
   /** Also the {@link DeadLetterService} of every bridge, for a person (later the app's REST API). */
   @Bean
-  JdbcDeadLetterStore noodremDeadLetterStore(DataSource dataSource, CamelContext camelContext) {
-    JdbcDeadLetterStore store = new JdbcDeadLetterStore(dataSource, camelContext);
+  JdbcDeadLetterStore noodremDeadLetterStore(DataSource dataSource, CamelContext camelContext,
+      PrivacyProperties privacy) {
+    if (privacy.sealingKey() == null || privacy.sealingKey().isBlank()) {
+      throw new IllegalStateException("noodrem.privacy.sealing-key is not set: dead-letter payloads are sealed with it");
+    }
+    JdbcDeadLetterStore store = new JdbcDeadLetterStore(dataSource, camelContext,
+        new PayloadSealer(Base64.getDecoder().decode(privacy.sealingKey().strip())));
     store.createTableIfMissing();
     return store;
+  }
+
+  /** Retention of dead letters, idempotency keys and processed batch files; see {@link Housekeeping}. */
+  @Bean(destroyMethod = "stop")
+  Housekeeping noodremBridgeHousekeeping(JdbcDeadLetterStore store, DataSource dataSource,
+      RetentionProperties retention, DebtHelpBatchProperties batch, Environment environment) {
+    List<java.nio.file.Path> folders = new ArrayList<>();
+    if (enabled(environment, "debt-help-batch") && batch.directoryEnabled()) {
+      java.nio.file.Path inbox = java.nio.file.Path.of(batch.directory());
+      folders.add(inbox.resolve(DebtHelpBatchRouteBuilder.PROCESSED_FOLDER));
+      folders.add(inbox.resolve(DebtHelpBatchRouteBuilder.QUARANTINE_FOLDER));
+    }
+    Housekeeping housekeeping = new Housekeeping(store, dataSource, Clock.systemUTC(),
+        Duration.ofDays(retention.deadLetterDays()), Duration.ofDays(retention.idempotencyDays()),
+        Duration.ofDays(Math.max(0, batch.processedRetentionDays())), folders);
+    housekeeping.start(Duration.ofMillis(retention.intervalMs()));
+    return housekeeping;
   }
 
   @Bean

@@ -52,6 +52,7 @@ class BatchLargeFileSmallHeapTest {
   @DynamicPropertySource
   static void onlyTheBatchBridge(DynamicPropertyRegistry registry) {
     registry.add("spring.artemis.mode", () -> "native");
+    registry.add("noodrem.privacy.sealing-key", () -> "dGVzdC1vbmx5LXNlYWxpbmcta2V5LTMyLWJ5dGVzISE=");
     registry.add("spring.artemis.broker-url", () -> "tcp://127.0.0.1:1");
     registry.add("noodrem.legacy.debt-help-soap.enabled", () -> "false");
     registry.add("noodrem.legacy.collection.enabled", () -> "false");

@@ -29,7 +29,8 @@ public abstract class BridgeIntegrationTest {
   protected static final int SFTP_PORT = freePort();
   /** Larger batch files are quarantined unread (the 200 MB case runs in its own small-heap JVM). */
   protected static final long MAX_FILE_BYTES = 1_000_000;
-  /** A fixed key for tests only. */
+  /** Fixed keys for tests only. */
+  protected static final byte[] SEALING_KEY = "test-only-sealing-key-32-bytes!!".getBytes();
   protected static final byte[] PSEUDONYM_KEY = "test-only-pseudonym-key-32-bytes!!".getBytes();
 
   @Autowired
@@ -45,6 +46,7 @@ public abstract class BridgeIntegrationTest {
     registry.add("spring.artemis.mode", () -> "embedded");
     registry.add("spring.artemis.embedded.persistent", () -> "false");
     registry.add("noodrem.privacy.pseudonym-key", () -> Base64.getEncoder().encodeToString(PSEUDONYM_KEY));
+    registry.add("noodrem.privacy.sealing-key", () -> Base64.getEncoder().encodeToString(SEALING_KEY));
 
     registry.add("noodrem.standins.enabled", () -> "true");
     registry.add("noodrem.standins.batch-drop.directory", INBOX::toString);
