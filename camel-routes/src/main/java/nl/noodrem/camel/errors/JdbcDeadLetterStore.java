@@ -77,7 +77,7 @@ public class JdbcDeadLetterStore implements DeadLetterService {
         + " DEAD_LETTER_ID BIGINT NOT NULL,"
         + " ACTOR VARCHAR(128) NOT NULL,"
         + " ACTION VARCHAR(32) NOT NULL,"
-        + " AT TIMESTAMP WITH TIME ZONE NOT NULL)");
+        + " OCCURRED_AT TIMESTAMP WITH TIME ZONE NOT NULL)");
   }
 
   /**
@@ -231,7 +231,7 @@ public class JdbcDeadLetterStore implements DeadLetterService {
     if (sealed.isEmpty()) {
       throw new IllegalArgumentException("no dead letter " + id);
     }
-    jdbc.update("INSERT INTO NOODREM_DEAD_LETTER_AUDIT (DEAD_LETTER_ID, ACTOR, ACTION, AT) VALUES (?, ?, ?, ?)",
+    jdbc.update("INSERT INTO NOODREM_DEAD_LETTER_AUDIT (DEAD_LETTER_ID, ACTOR, ACTION, OCCURRED_AT) VALUES (?, ?, ?, ?)",
         id, actor.length() > 128 ? actor.substring(0, 128) : actor, "PAYLOAD_SHOWN",
         OffsetDateTime.now(ZoneOffset.UTC));
     LOG.info("Payload of dead letter {} shown to {}", id, actor);
@@ -240,8 +240,8 @@ public class JdbcDeadLetterStore implements DeadLetterService {
 
   @Override
   public List<Audit> audit(long id) {
-    return jdbc.query("SELECT ACTOR, ACTION, AT FROM NOODREM_DEAD_LETTER_AUDIT WHERE DEAD_LETTER_ID = ? ORDER BY ID",
-        (rs, n) -> new Audit(id, rs.getString(1), rs.getString(2), instant(rs, "AT")), id);
+    return jdbc.query("SELECT ACTOR, ACTION, OCCURRED_AT FROM NOODREM_DEAD_LETTER_AUDIT WHERE DEAD_LETTER_ID = ? ORDER BY ID",
+        (rs, n) -> new Audit(id, rs.getString(1), rs.getString(2), instant(rs, "OCCURRED_AT")), id);
   }
 
   /**
