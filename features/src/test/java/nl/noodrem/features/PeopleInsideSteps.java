@@ -102,8 +102,12 @@ public class PeopleInsideSteps {
     JsonNode found = await().atMost(Duration.ofSeconds(60)).until(() -> {
       JsonNode list = Citizen.json(get("/api/v1/beheer/dode-brieven?koppeling=debt-help-batch", OPERATOR_KEY).body());
       for (JsonNode letter : list) {
-        if (letter.path("lineNumber").asInt() == line && letter.path("payload").asText().contains("DH-BROKEN-")) {
-          return letter;
+        // the list never shows payloads (sealed at rest); one letter's detail opens it, with an audit entry
+        if (letter.path("lineNumber").asInt() == line && letter.path("sourceRef").asText().startsWith("broken-")) {
+          JsonNode detail = Citizen.json(get("/api/v1/beheer/dode-brieven/" + letter.get("id").asLong(), OPERATOR_KEY).body());
+          if (detail.path("payload").asText().contains("DH-BROKEN-")) {
+            return detail;
+          }
         }
       }
       return null;

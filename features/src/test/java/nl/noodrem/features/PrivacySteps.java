@@ -34,14 +34,11 @@ public class PrivacySteps {
         + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'"
         + " AND (TABLE_NAME LIKE 'ACT\\_%' ESCAPE '\\' OR TABLE_NAME LIKE 'NOODREM\\_%' ESCAPE '\\'"
         + " OR TABLE_NAME LIKE 'DIGID\\_%' ESCAPE '\\')", String.class);
+    // the dead letters too: their payloads (legacy records with a BSN) are sealed at rest
     assertThat(tables).as("scanned tables").contains("ACT_HI_VARINST", "ACT_RU_VARIABLE", "ACT_GE_BYTEARRAY",
-        "ACT_HI_PROCINST", "ACT_HI_TASKINST", "ACT_HI_DETAIL");
+        "ACT_HI_PROCINST", "ACT_HI_TASKINST", "ACT_HI_DETAIL", "NOODREM_DEAD_LETTER");
     List<String> findings = new ArrayList<>();
     for (String table : tables) {
-      if (table.equals("NOODREM_DEAD_LETTER")) {
-        // dead letters keep the legacy system's record as received, for a person to inspect and replay
-        continue;
-      }
       for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM \"" + table + "\"")) {
         for (Map.Entry<String, Object> column : row.entrySet()) {
           String text = render(column.getValue());

@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * For CJIB operations: the records a legacy bridge could not handle (a broken batch line, a poison message), to
  * inspect, replay after the cause is fixed, or discard with a note. Payloads are the legacy system's records as
- * received and may hold a BSN: only operator keys reach this, and every action is logged without the payload.
+ * received and may hold a BSN: they are sealed at rest, the list never shows them, and showing one dead letter
+ * opens its payload with an audit entry naming the operator's key. Only operator keys reach this, and every action
+ * is logged without the payload.
  */
 @RestController
 @Tag(name = "beheer", description = "Dode brieven van de koppelingen met bestaande systemen")
@@ -48,12 +50,16 @@ class DeadLetterController {
   }
 
   @GetMapping("/api/v1/beheer/dode-brieven/{id}")
-  @Operation(summary = "Eén dode brief", description = "Met de inhoud zoals de koppeling die ontving; die kan een"
-      + " BSN bevatten.")
+  @Operation(summary = "Eén dode brief", description = "Met de inhoud zoals de koppeling die ontving, ontzegeld;"
+      + " die kan een BSN bevatten. Elke inzage wordt vastgelegd in het auditspoor.")
   @ApiResponse(responseCode = "200", description = "De dode brief.")
   @ApiResponse(responseCode = "404", description = "Geen dode brief met dit id.")
-  DeadLetter show(@PathVariable long id) {
-    return deadLetters.find(id).orElseThrow(() -> new ApiProblems.NotFound("dode brief " + id));
+  DeadLetter show(@AuthenticationPrincipal ApiKeyAuthenticationFilter.ApiClient client, @PathVariable long id) {
+    DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new ApiProblems.NotFound("dode brief " + id));
+    String payload = deadLetters.openPayload(id, client.id()).orElse(null);
+    return new DeadLetter(letter.id(), letter.bridge(), letter.kind(), letter.status(), letter.routeId(),
+        letter.sourceRef(), letter.lineNumber(), letter.reason(), letter.exceptionType(), payload, letter.headers(),
+        letter.attempts(), letter.createdAt(), letter.updatedAt());
   }
 
   @PostMapping("/api/v1/beheer/dode-brieven/{id}/opnieuw")

@@ -8,7 +8,9 @@ import java.util.Objects;
  * A record a bridge could not hand to the processes, kept for a person to inspect, replay or discard.
  *
  * <p>The payload is the record as the legacy system sent it (a batch line, a table row as JSON, a
- * message body) and may contain a BSN: show it only to authorised staff.
+ * message body) and may contain a BSN: it is sealed at rest, {@code null} here unless the letter was
+ * read with {@link DeadLetterService#openPayload} (which audits who asked), and {@code null} too when
+ * none was kept (a quarantined file, a message too large to keep).
  *
  * @param sourceRef where it came from, e.g. {@code debt-help-2025-01-31.csv line 7} or a message id
  * @param lineNumber the line in the batch file (1-based), or {@code null} for other bridges

@@ -1,6 +1,20 @@
 package nl.noodrem.camel.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import nl.noodrem.camel.errors.PayloadSealer;
+import nl.noodrem.camel.health.BridgeHealth;
+import nl.noodrem.camel.retention.Housekeeping;
+import nl.noodrem.camel.health.BridgeMetrics;
+import nl.noodrem.camel.health.PollTracker;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.HealthContributor;
+import org.springframework.core.env.Environment;
 import javax.sql.DataSource;
 import nl.noodrem.camel.api.ChainStatusInbox;
 import nl.noodrem.camel.api.CollectionSystem;
@@ -50,7 +64,8 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, ArtemisAutoConfiguration.class,
     JmsAutoConfiguration.class})
 @EnableConfigurationProperties({ErrorHandlingProperties.class, DebtHelpSoapProperties.class,
-    DebtHelpBatchProperties.class, DebtHelpDbProperties.class, CollectionProperties.class, PrivacyProperties.class})
+    DebtHelpBatchProperties.class, DebtHelpDbProperties.class, CollectionProperties.class, PrivacyProperties.class,
+    BridgeHealthProperties.class, RetentionProperties.class})
 public class CamelBridgesAutoConfiguration {
 
   @Bean
@@ -60,15 +75,95 @@ public class CamelBridgesAutoConfiguration {
 
   /** Also the {@link DeadLetterService} of every bridge, for a person (later the app's REST API). */
   @Bean
-  JdbcDeadLetterStore noodremDeadLetterStore(DataSource dataSource, CamelContext camelContext) {
-    JdbcDeadLetterStore store = new JdbcDeadLetterStore(dataSource, camelContext);
+  JdbcDeadLetterStore noodremDeadLetterStore(DataSource dataSource, CamelContext camelContext,
+      PrivacyProperties privacy) {
+    if (privacy.sealingKey() == null || privacy.sealingKey().isBlank()) {
+      throw new IllegalStateException("noodrem.privacy.sealing-key is not set: dead-letter payloads are sealed with it");
+    }
+    JdbcDeadLetterStore store = new JdbcDeadLetterStore(dataSource, camelContext,
+        new PayloadSealer(Base64.getDecoder().decode(privacy.sealingKey().strip())));
     store.createTableIfMissing();
     return store;
+  }
+
+  /** Retention of dead letters, idempotency keys and processed batch files; see {@link Housekeeping}. */
+  @Bean(destroyMethod = "stop")
+  Housekeeping noodremBridgeHousekeeping(JdbcDeadLetterStore store, DataSource dataSource,
+      RetentionProperties retention, DebtHelpBatchProperties batch, Environment environment) {
+    List<java.nio.file.Path> folders = new ArrayList<>();
+    if (enabled(environment, "debt-help-batch") && batch.directoryEnabled()) {
+      java.nio.file.Path inbox = java.nio.file.Path.of(batch.directory());
+      folders.add(inbox.resolve(DebtHelpBatchRouteBuilder.PROCESSED_FOLDER));
+      folders.add(inbox.resolve(DebtHelpBatchRouteBuilder.QUARANTINE_FOLDER));
+    }
+    Housekeeping housekeeping = new Housekeeping(store, dataSource, Clock.systemUTC(),
+        Duration.ofDays(retention.deadLetterDays()), Duration.ofDays(retention.idempotencyDays()),
+        Duration.ofDays(Math.max(0, batch.processedRetentionDays())), folders);
+    housekeeping.start(Duration.ofMillis(retention.intervalMs()));
+    return housekeeping;
   }
 
   @Bean
   DeadLetterRouteBuilder noodremDeadLetterRoute(JdbcDeadLetterStore store) {
     return new DeadLetterRouteBuilder(store);
+  }
+
+  /** The poll strategy of every polling consumer, bound by this name ({@code pollStrategy=#noodremPollTracker}). */
+  @Bean(PollTracker.BEAN_NAME)
+  PollTracker noodremPollTracker() {
+    return new PollTracker(Clock.systemUTC());
+  }
+
+  @Bean
+  BridgeMetrics noodremBridgeMetrics(ObjectProvider<MeterRegistry> registry) {
+    return new BridgeMetrics(registry.getIfAvailable());
+  }
+
+  /** Watches every bridge that is on; see {@link BridgeHealth}. */
+  @Bean(initMethod = "start", destroyMethod = "stop")
+  BridgeHealth noodremBridgeHealth(CamelContext camelContext, PollTracker polls, BridgeMetrics metrics,
+      BridgeHealthProperties health, DebtHelpBatchProperties batch, DebtHelpDbProperties db, Environment environment) {
+    List<BridgeHealth.Watched> watched = new ArrayList<>();
+    if (enabled(environment, "debt-help-batch")) {
+      Duration delay = Duration.ofMillis(batch.pollDelayMs());
+      watched.add(new BridgeHealth.Watched("debt-help-batch",
+          List.of(DebtHelpBatchRouteBuilder.DIRECTORY_ROUTE_ID, DebtHelpBatchRouteBuilder.SFTP_ROUTE_ID,
+              DebtHelpBatchRouteBuilder.FILE_ROUTE_ID, DebtHelpBatchRouteBuilder.LINE_ROUTE_ID),
+          Map.of(DebtHelpBatchRouteBuilder.DIRECTORY_ROUTE_ID, delay, DebtHelpBatchRouteBuilder.SFTP_ROUTE_ID, delay)));
+    }
+    if (enabled(environment, "debt-help-db")) {
+      watched.add(new BridgeHealth.Watched("debt-help-db",
+          List.of(DebtHelpDbPollingRouteBuilder.POLL_ROUTE_ID, DebtHelpDbPollingRouteBuilder.ROW_ROUTE_ID),
+          Map.of(DebtHelpDbPollingRouteBuilder.POLL_ROUTE_ID, Duration.ofMillis(db.pollDelayMs()))));
+    }
+    if (enabled(environment, "collection")) {
+      watched.add(new BridgeHealth.Watched("collection",
+          List.of(CollectionAckRouteBuilder.CONSUMER_ROUTE_ID, CollectionAckRouteBuilder.ROUTE_ID,
+              CaseEventsRouteBuilder.CONSUMER_ROUTE_ID, CaseEventsRouteBuilder.ROUTE_ID,
+              CollectionCommandRouteBuilder.ROUTE_ID, OpenCasesRouteBuilder.ROUTE_ID),
+          Map.of()));
+    }
+    if (enabled(environment, "debt-help-soap")) {
+      watched.add(new BridgeHealth.Watched("debt-help-soap", List.of(DebtHelpSoapRouteBuilder.ROUTE_ID), Map.of()));
+    }
+    if (enabled(environment, "chain-status")) {
+      watched.add(new BridgeHealth.Watched("chain-status", List.of(ChainStatusRouteBuilder.ROUTE_ID), Map.of()));
+    }
+    watched.add(new BridgeHealth.Watched("dead-letters", List.of(DeadLetterRouteBuilder.ROUTE_ID), Map.of()));
+    return new BridgeHealth(camelContext, polls, metrics, Clock.systemUTC(),
+        new BridgeHealth.Policy(Duration.ofMillis(health.checkIntervalMs()), health.pollOverdueFactor(),
+            Duration.ofMillis(health.pollOverdueMinMs()), health.restart(), health.maxRestarts()),
+        watched);
+  }
+
+  /** {@code /actuator/health} component {@code bridges}: one indicator per bridge. */
+  @Bean
+  HealthContributor bridgesHealthContributor(BridgeHealth health) {
+    return health.healthContributor();
+  }
+
+  private static boolean enabled(Environment environment, String bridge) {
+    return environment.getProperty("noodrem.legacy." + bridge + ".enabled", Boolean.class, false);
   }
 
   static JdbcMessageIdRepository repository(DataSource dataSource, String processorName) {
@@ -98,10 +193,10 @@ public class CamelBridgesAutoConfiguration {
 
     @Bean
     DebtHelpBatchRouteBuilder noodremDebtHelpBatchRoutes(DebtHelpBatchProperties properties, ProcessGateway gateway,
-        DataSource dataSource) {
+        DataSource dataSource, JdbcDeadLetterStore deadLetters, BridgeMetrics metrics, PollTracker polls) {
       return new DebtHelpBatchRouteBuilder(properties, gateway,
           repository(dataSource, DebtHelpBatchRouteBuilder.FILE_REPOSITORY),
-          repository(dataSource, DebtHelpBatchRouteBuilder.RECORD_REPOSITORY));
+          repository(dataSource, DebtHelpBatchRouteBuilder.RECORD_REPOSITORY), deadLetters, metrics, polls);
     }
   }
 

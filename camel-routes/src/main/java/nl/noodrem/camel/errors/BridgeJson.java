@@ -33,6 +33,7 @@ public final class BridgeJson {
    *     quote the offending token or value (which may be a BSN) and would reach logs and dead letters
    */
   public static <T> T read(String json, Class<T> type) {
+    requireText(json);
     try {
       return MAPPER.readValue(json, type);
     } catch (JacksonException e) {
@@ -42,10 +43,17 @@ public final class BridgeJson {
 
   /** As {@link #read(String, Class)} for generic types. */
   public static <T> T read(String json, TypeReference<T> type) {
+    requireText(json);
     try {
       return MAPPER.readValue(json, type);
     } catch (JacksonException e) {
       throw unreadable("JSON object", e);
+    }
+  }
+
+  private static void requireText(String json) {
+    if (json == null || json.isBlank()) {
+      throw new InvalidRecordException("message has no text body");
     }
   }
 

@@ -41,7 +41,14 @@ public final class DeadLetters {
   public static void remember(Exchange exchange, Bridge bridge, String replayEndpoint, String sourceRef,
       Integer lineNumber, Map<String, String> replayHeaders) {
     exchange.setProperty(BRIDGE, bridge);
-    exchange.setProperty(PAYLOAD, exchange.getIn().getBody(String.class));
+    String payload;
+    try {
+      payload = exchange.getIn().getBody(String.class);
+    } catch (RuntimeException e) {
+      // a body that cannot even be read as text (e.g. a JMS object message): the dead letter keeps the reason
+      payload = null;
+    }
+    exchange.setProperty(PAYLOAD, payload);
     exchange.setProperty(SOURCE_REF, sourceRef);
     exchange.setProperty(LINE_NUMBER, lineNumber);
     exchange.setProperty(REPLAY_ENDPOINT, replayEndpoint);

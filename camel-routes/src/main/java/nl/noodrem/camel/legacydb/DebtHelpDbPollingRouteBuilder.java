@@ -56,7 +56,8 @@ public class DebtHelpDbPollingRouteBuilder extends RouteBuilder {
             + "&onConsume={{" + P + "mark-query}}"
             + "&delay={{" + P + "poll-delay-ms}}"
             + "&maxMessagesPerPoll={{" + P + "max-rows-per-poll}}"
-            + "&useIterator=true&routeEmptyResultSet=false")
+            + "&useIterator=true&routeEmptyResultSet=false"
+            + "&pollStrategy=#" + nl.noodrem.camel.health.PollTracker.BEAN_NAME)
         .routeId(POLL_ROUTE_ID)
         .routeConfigurationId(BridgeErrorHandling.SOURCE)
         .process(exchange -> {

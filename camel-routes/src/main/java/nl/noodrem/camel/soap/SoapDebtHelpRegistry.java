@@ -53,10 +53,23 @@ public class SoapDebtHelpRegistry implements DebtHelpRegistry {
   }
 
   private static DebtHelpRegistryException translate(Oin municipality, Exception failure) {
+    // our refusal first: CXF wraps its own parse errors of the answer in a SoapFault with code Client,
+    // which would read as if the register had sent a fault blaming us
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof javax.xml.stream.XMLStreamException || t instanceof org.xml.sax.SAXException) {
+        String what = String.valueOf(t.getMessage());
+        String firstLine = what.lines().findFirst().orElse(what);
+        String why = what.contains("DTD")
+            ? "it contains a DTD (document type declaration), which Noodrem never accepts (entity expansion, XXE)"
+            : "it is not well-formed XML (" + firstLine + ")";
+        return new DebtHelpRegistryException("Noodrem refused the answer of the register of " + municipality + ": "
+            + why + "; the register's answer is at fault, not Noodrem's request", failure);
+      }
+    }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SoapFault fault) {
         String code = WgsSoapMessages.faultCode(fault.getDetail());
-        return new DebtHelpRegistryException("the register of " + municipality + " answered with fault "
+        return new DebtHelpRegistryException("the register of " + municipality + " answered with SOAP fault "
             + (code == null ? fault.getFaultCode().getLocalPart() : code) + ": " + fault.getMessage(), fault);
       }
     }

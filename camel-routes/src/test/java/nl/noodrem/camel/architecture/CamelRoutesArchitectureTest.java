@@ -27,12 +27,13 @@ class CamelRoutesArchitectureTest {
   static final ArchRule product_code_does_not_depend_on_standins = noClasses()
       .should().dependOnClassesThat().resideInAPackage("nl.noodrem.standin..");
 
-  /** Bridges meet only through the api and the shared error handling; only the configuration knows them all. */
+  /** Bridges meet only through the api, the shared error handling and health; only the configuration knows them all. */
   @ArchTest
   static final ArchRule bridges_do_not_depend_on_each_other = slices()
       .matching("nl.noodrem.camel.(*)..")
       .should().notDependOnEachOther()
       .ignoreDependency(resideInAPackage("nl.noodrem.camel.config.."), alwaysTrue())
       .ignoreDependency(alwaysTrue(), resideInAnyPackage("nl.noodrem.camel.api..", "nl.noodrem.camel.errors..",
+          "nl.noodrem.camel.health..",
           "nl.noodrem.camel.config.."));
 }

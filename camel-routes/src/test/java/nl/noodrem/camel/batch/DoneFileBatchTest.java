@@ -36,6 +36,7 @@ class DoneFileBatchTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("noodrem.legacy.debt-help-soap.enabled", () -> "false");
+    registry.add("noodrem.privacy.sealing-key", () -> "dGVzdC1vbmx5LXNlYWxpbmcta2V5LTMyLWJ5dGVzISE=");
     registry.add("noodrem.legacy.collection.enabled", () -> "false");
     registry.add("noodrem.legacy.chain-status.enabled", () -> "false");
     registry.add("noodrem.legacy.debt-help-batch.enabled", () -> "true");

@@ -149,7 +149,8 @@ class CollectionBridgeTest extends BridgeIntegrationTest {
 
     assertThat(done.matches(20, TimeUnit.SECONDS)).isTrue();
     DeadLetter letter = deadLetters.list(Bridge.COLLECTION_ACK, DeadLetter.Status.OPEN, 1000).stream()
-        .filter(d -> poison.equals(d.payload())).findFirst().orElseThrow();
+        .filter(d -> d.sourceRef().startsWith("JMS message"))
+        .filter(d -> deadLetters.openPayload(d.id(), "test").map(poison::equals).orElse(false)).findFirst().orElseThrow();
     assertThat(letter.kind()).isEqualTo(DeadLetter.Kind.QUARANTINED);
     assertThat(letter.reason()).contains("line 1").doesNotContain("999993653");
     assertThat(letter.attempts()).isEqualTo(1);
@@ -174,21 +175,5 @@ class CollectionBridgeTest extends BridgeIntegrationTest {
             OpenCase.Stage.DECISION, LocalDate.of(2025, 9, 1), false));
     assertThat(gateway.casesOpened()).containsExactly(expected);
     assertThat(gateway.casesOpened().get(0).toString()).doesNotContain("999993653");
-  }
-
-  @Test
-  void poisonAcknowledgement_thatCannotEvenBeStored_endsInTheBrokersDlqAfterRedeliveries() throws Exception {
-    // larger than the dead-letter table's payload column: storing the dead letter fails every time
-    String huge = "x".repeat(1_000_001);
-    NotifyBuilder failed = new NotifyBuilder(camel).fromRoute(CollectionAckRouteBuilder.CONSUMER_ROUTE_ID)
-        .whenFailed(5).create();
-
-    jms.convertAndSend("cjib.incasso.opschorting.bevestiging", huge);
-
-    assertThat(failed.matches(30, TimeUnit.SECONDS)).isTrue();
-    jms.setReceiveTimeout(10_000);
-    Object dead = jms.receiveAndConvert("DLQ");
-    assertThat(dead).isEqualTo(huge);
-    assertThat(gateway.acknowledgements()).isEmpty();
   }
 }

@@ -27,7 +27,10 @@ public abstract class BridgeIntegrationTest {
   protected static final Path SFTP_ROOT = WORK.resolve("sftp");
   protected static final int HTTP_PORT = freePort();
   protected static final int SFTP_PORT = freePort();
-  /** A fixed key for tests only. */
+  /** Larger batch files are quarantined unread (the 200 MB case runs in its own small-heap JVM). */
+  protected static final long MAX_FILE_BYTES = 1_000_000;
+  /** Fixed keys for tests only. */
+  protected static final byte[] SEALING_KEY = "test-only-sealing-key-32-bytes!!".getBytes();
   protected static final byte[] PSEUDONYM_KEY = "test-only-pseudonym-key-32-bytes!!".getBytes();
 
   @Autowired
@@ -43,6 +46,7 @@ public abstract class BridgeIntegrationTest {
     registry.add("spring.artemis.mode", () -> "embedded");
     registry.add("spring.artemis.embedded.persistent", () -> "false");
     registry.add("noodrem.privacy.pseudonym-key", () -> Base64.getEncoder().encodeToString(PSEUDONYM_KEY));
+    registry.add("noodrem.privacy.sealing-key", () -> Base64.getEncoder().encodeToString(SEALING_KEY));
 
     registry.add("noodrem.standins.enabled", () -> "true");
     registry.add("noodrem.standins.batch-drop.directory", INBOX::toString);
@@ -67,6 +71,15 @@ public abstract class BridgeIntegrationTest {
     registry.add("noodrem.legacy.debt-help-batch.sftp.username", () -> "gemeente");
     registry.add("noodrem.legacy.debt-help-batch.sftp.password", () -> "standin-only");
     registry.add("noodrem.legacy.debt-help-batch.sftp.strict-host-key-checking", () -> "no");
+    registry.add("noodrem.legacy.debt-help-batch.sftp.local-work-directory", () -> WORK.resolve("sftp-work").toString());
+    // the SFTP source declares windows-1252, the directory keeps the default UTF-8
+    registry.add("noodrem.legacy.debt-help-batch.sftp.charset", () -> "windows-1252");
+    registry.add("noodrem.legacy.debt-help-batch.max-file-bytes", () -> MAX_FILE_BYTES);
+    registry.add("noodrem.legacy.debt-help-batch.max-record-bytes", () -> "1024");
+    // the watchdog is driven by the tests (BridgeHealth#check), not by its own schedule
+    registry.add("noodrem.legacy.health.check-interval-ms", () -> "3600000");
+    registry.add("management.endpoint.health.show-details", () -> "always");
+    registry.add("management.endpoint.health.show-components", () -> "always");
     registry.add("noodrem.legacy.debt-help-db.enabled", () -> "true");
     registry.add("noodrem.legacy.collection.broker-redelivery-delay-ms", () -> "10");
     registry.add("noodrem.legacy.debt-help-db.poll-delay-ms", () -> "100");
