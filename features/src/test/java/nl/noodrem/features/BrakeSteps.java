@@ -65,6 +65,7 @@ public class BrakeSteps {
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
   @Autowired ManagementService management;
   @Autowired ChainConnection chain;
   @Autowired IssuerKeyManager issuerKeys;
@@ -171,12 +172,19 @@ public class BrakeSteps {
   @When("the debt counsellor confirms the debt help")
   public void theCounsellorConfirms() {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(citizen.issuanceRef).singleResult();
-    tasks.claim(task.getId(), "schuldhulp-denhaag");
-    tasks.complete(task.getId(), Map.of(
-        "counsellorDecision", "CONFIRM",
-        "confirmedAssistanceType", "MSNP",
-        "confirmedDecisionDate", java.util.Date.from(today().minusWeeks(2).atStartOfDay(NL).toInstant()),
-        "confirmedHelpStartDate", java.util.Date.from(today().minusWeeks(1).atStartOfDay(NL).toInstant())));
+    // the engine accepts a decision only from the logged-in counsellor who claimed the task (Tasklist's login)
+    identity.setAuthentication("schuldhulp-denhaag",
+        java.util.List.of("debt-counsellors-" + DemoMunicipalities.DEN_HAAG.oin().value()));
+    try {
+      tasks.claim(task.getId(), "schuldhulp-denhaag");
+      tasks.complete(task.getId(), Map.of(
+          "counsellorDecision", "CONFIRM",
+          "confirmedAssistanceType", "MSNP",
+          "confirmedDecisionDate", java.util.Date.from(today().minusWeeks(2).atStartOfDay(NL).toInstant()),
+          "confirmedHelpStartDate", java.util.Date.from(today().minusWeeks(1).atStartOfDay(NL).toInstant())));
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @Then("the citizen can collect the credential into their wallet")

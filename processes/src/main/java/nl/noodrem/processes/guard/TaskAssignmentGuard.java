@@ -11,14 +11,24 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  */
 final class TaskAssignmentGuard implements TaskListener {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TaskAssignmentGuard.class);
+
   @Override
   public void notify(DelegateTask task) {
     String assignee = task.getAssignee();
     if (assignee == null || Staff.current(task).isEmpty()) {
       return;
     }
-    String user = Staff.requireCandidate(task, "claiming");
+    String user;
+    try {
+      user = Staff.requireCandidate(task, "claiming");
+    } catch (TaskAuthorityException refused) {
+      LOG.warn("claim refused: task {}, user {} is not a candidate", task.getId(), Staff.current(task)
+          .map(a -> a.getUserId()).orElse("-"));
+      throw refused;
+    }
     if (!user.equals(assignee)) {
+      LOG.warn("claim refused: task {}, user {} tried to assign it to {}", task.getId(), user, assignee);
       throw new TaskAuthorityException("U kunt een taak alleen voor uzelf in behandeling nemen, niet op naam van '"
           + assignee + "'. (You can only claim a task for yourself, not in the name of '" + assignee + "'.)");
     }

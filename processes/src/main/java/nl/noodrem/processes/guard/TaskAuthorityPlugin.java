@@ -47,10 +47,15 @@ public class TaskAuthorityPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPostBPMNParseListeners().add(new GuardEveryUserTask());
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+    List<CommandInterceptor> outer = configuration.getCustomPreCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(0, new Refusals(configuration));
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    outer.add(0, new Refusals(configuration));
+    configuration.setCustomPreCommandInterceptorsTxRequired(outer);
+    // inside the command context, so the context logs the refusal itself (a 403 at DEBUG), not the engine's wrapper
+    List<CommandInterceptor> inner = configuration.getCustomPostCommandInterceptorsTxRequired() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+    inner.add(0, new Unwrap());
+    configuration.setCustomPostCommandInterceptorsTxRequired(inner);
   }
 
   private static final class GuardEveryUserTask extends AbstractBpmnParseListener {
@@ -67,6 +72,19 @@ public class TaskAuthorityPlugin extends AbstractProcessEnginePlugin {
       definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
           new TaskInputGuard(key, TaskInputs.of(processKey, activity.getId())));
       definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assignment);
+    }
+  }
+
+  /** Lets a guard's refusal out as itself: the engine wraps whatever a task listener throws. */
+  static final class Unwrap extends CommandInterceptor {
+    @Override
+    public <T> T execute(Command<T> command) {
+      try {
+        return next.execute(command);
+      } catch (ProcessEngineException e) {
+        ProcessEngineException refusal = Refusals.refusal(e);
+        throw refusal != null ? refusal : e;
+      }
     }
   }
 
@@ -102,7 +120,7 @@ public class TaskAuthorityPlugin extends AbstractProcessEnginePlugin {
           || command instanceof AbstractRemoveVariableCmd || command instanceof ResolveTaskCmd;
     }
 
-    private static ProcessEngineException refusal(Throwable e) {
+    static ProcessEngineException refusal(Throwable e) {
       for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
         if (t instanceof TaskInputRejectedException || t instanceof TaskAuthorityException) {
           return (ProcessEngineException) t;

@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Built-in complete listener of every user task (added by {@link TaskAuthorityPlugin}, so it runs before the model's
@@ -14,6 +16,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * of it back.
  */
 final class TaskInputGuard implements TaskListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskInputGuard.class);
 
   private final TaskInputs.TaskKey key;
   private final TaskInputs.Declaration declaration;
@@ -25,6 +29,17 @@ final class TaskInputGuard implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    try {
+      check(task);
+    } catch (TaskInputRejectedException | TaskAuthorityException refused) {
+      // a refusal is the caller's mistake or an attempt, not a failure of the system: one WARN line, no data values
+      LOG.warn("task completion refused: {} of {} (task {}), user {}: {}", key.taskId(), key.processKey(),
+          task.getId(), Staff.current(task).map(a -> a.getUserId()).orElse("-"), refused.getMessage());
+      throw refused;
+    }
+  }
+
+  private void check(DelegateTask task) {
     String user = Staff.requireCandidate(task, "completing");
     if (!user.equals(task.getAssignee())) {
       throw new TaskAuthorityException("Neem de taak eerst zelf in behandeling (claim) voordat u haar afrondt."
