@@ -79,7 +79,7 @@ class SchemaSourcesAgreeTest {
         new ClassPathResource("db/noodrem-processes-schema.sql"),
         new ClassPathResource("db/digid/schema.sql"),
         new ClassPathResource("db/noodrem-app-schema.sql")).execute(db);
-    new JdbcDeadLetterStore(db, null).createTableIfMissing();
+    new JdbcDeadLetterStore(db, null, null).createTableIfMissing();
     JdbcMessageIdRepository camel = new JdbcMessageIdRepository(db, "schema-test");
     ServiceHelper.startService(camel);
     ServiceHelper.stopService(camel);
