@@ -131,7 +131,8 @@ public class DigidLoginController {
 
   /**
    * Ends the local session at once, then (single logout on, and the IdP offers it) sends the browser to the
-   * IdP with a signed LogoutRequest; its answer arrives at {@code GET /digid/slo}.
+   * IdP with a signed LogoutRequest, by a page that refreshes to it at once; the answer arrives at {@code GET
+   * /digid/slo}.
    */
   @PostMapping("/digid/logout")
   public void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -148,7 +149,18 @@ public class DigidLoginController {
         idpLogout = Optional.empty();
       }
       if (idpLogout.isPresent()) {
-        response.sendRedirect(idpLogout.get());
+        // a page that moves on by itself rather than a redirect: the logout form's own page may allow only
+        // form-action 'self', and browsers check form-action on every redirect after a form submission
+        String url = Html.escape(idpLogout.get());
+        String html = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"robots\" content=\"noindex\">"
+            + "<meta http-equiv=\"refresh\" content=\"0;url=" + url + "\"><title>Uitloggen bij DigiD</title></head><body>"
+            + "<p>" + Html.escape(DigidMessages.LOGGED_OUT) + " <a id=\"digid-logout\" href=\"" + url
+            + "\">Uitloggen bij DigiD afronden</a></p></body></html>";
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
         return;
       }
     }

@@ -154,7 +154,11 @@ class DigidLoginFlowTest {
     assertThat(brakePage.status()).isEqualTo(200);
     String csrf = csrfTokenFromSimulatorPage();
 
-    TestBrowser.Page after = browser.post(BASE + "/digid/logout", Map.of("_csrf", csrf));
+    TestBrowser.Page idpLogout = browser.post(BASE + "/digid/logout", Map.of("_csrf", csrf));
+    java.util.regex.Matcher refresh =
+        java.util.regex.Pattern.compile("content=\"0;url=([^\"]+)\"").matcher(idpLogout.body());
+    assertThat(refresh.find()).as("on to DigiD's single logout").isTrue();
+    TestBrowser.Page after = browser.get(refresh.group(1).replace("&amp;", "&"));
 
     assertThat(after.uri().toString()).isEqualTo(BASE + "/?digid=uitgelogd");
     assertThat(browser.get(BASE + "/brake").uri().getPath()).isEqualTo("/digid-simulator/login");

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.noodrem.digid.DigidMessages;
 import nl.noodrem.digid.saml.LogoutMessages;
 import nl.noodrem.digid.saml.OpenSaml;
@@ -76,16 +78,24 @@ class DigidSingleLogoutFlowTest {
     String oldCookie = sessionCookie();
     String csrf = csrfToken();
 
-    TestBrowser.Page after = browser.post(BASE + "/digid/logout", Map.of("_csrf", csrf));
+    TestBrowser.Page interstitial = browser.post(BASE + "/digid/logout", Map.of("_csrf", csrf));
 
-    List<URI> hops = after.hops();
-    assertThat(hops.get(1).getPath()).as("to the IdP's SingleLogoutService").isEqualTo("/digid-simulator/logout");
-    assertThat(hops.get(1).getQuery()).contains("SAMLRequest=").contains("SigAlg=").contains("Signature=");
+    // a page that refreshes to the IdP at once (a redirect would meet the portal's form-action 'self')
+    assertThat(interstitial.status()).isEqualTo(200);
+    Matcher refresh = Pattern.compile("http-equiv=\"refresh\" content=\"0;url=([^\"]+)\"").matcher(interstitial.body());
+    assertThat(refresh.find()).isTrue();
+    URI toIdp = URI.create(refresh.group(1).replace("&amp;", "&"));
+    assertThat(toIdp.getPath()).as("to the IdP's SingleLogoutService").isEqualTo("/digid-simulator/logout");
+    assertThat(toIdp.getQuery()).contains("SAMLRequest=").contains("SigAlg=").contains("Signature=");
     LogoutRequest sent = LogoutMessages.read(
-        RedirectBinding.decode(hops.get(1).getRawQuery(), "SAMLRequest").messageXml(), "LogoutRequest", LogoutRequest.class);
+        RedirectBinding.decode(toIdp.getRawQuery(), "SAMLRequest").messageXml(), "LogoutRequest", LogoutRequest.class);
     assertThat(sent.getNameID().getValue()).isEqualTo("s00000000:" + BSN);
     assertThat(LogoutMessages.sessionIndexes(sent)).containsExactly(sessionIndex);
-    assertThat(hops.get(2).getPath()).as("the LogoutResponse comes back").isEqualTo("/digid/slo");
+    assertThat(statusWithCookie(oldCookie)).as("the local session ended before DigiD answers").isEqualTo(302);
+
+    TestBrowser.Page after = browser.get(toIdp.toString());
+
+    assertThat(after.hops().get(1).getPath()).as("the LogoutResponse comes back").isEqualTo("/digid/slo");
     assertThat(after.uri().toString()).isEqualTo(BASE + "/?digid=uitgelogd");
     assertThat(TestBrowser.byId(after.body(), "message")).isEqualTo(DigidMessages.LOGGED_OUT);
     assertThat(simulator.idp().sessions()).extracting(DigidSimulatorIdp.IdpSession::sessionIndex).doesNotContain(sessionIndex);
