@@ -21,7 +21,7 @@ DIR="${NOODREM_CLUSTER_DIR:-$ROOT/.noodrem/cluster}"
 JAR="${NOODREM_APP_JAR:-$ROOT/app/target/noodrem-app-exec.jar}"
 DB_KIND="${NOODREM_CLUSTER_DB:-postgres}"
 PUBLIC_PORT="${NOODREM_PUBLIC_PORT:-18080}"
-NODE_PORT_BASE="${NOODREM_NODE_PORT_BASE:-18080}"          # node i listens on base+i, its management port on base+10+i
+NODE_PORT_BASE="${NOODREM_NODE_PORT_BASE:-18080}"          # node i listens on base+i, its management port on base+10+i, its staff port on base+20+i
 PG_PORT="${NOODREM_PG_PORT:-15433}"
 BROKER_PORT="${NOODREM_BROKER_PORT:-16617}"
 CHAIN_PORT="${NOODREM_CHAIN_PORT:-18545}"
@@ -217,6 +217,7 @@ NOODREM_SECURE_COOKIES=false
 NOODREM_NODE_ID=node$i
 NOODREM_DATA_DIR=$DIR/nodes/node$i/data
 NOODREM_MANAGEMENT_PORT=$((NODE_PORT_BASE + 10 + i))
+NOODREM_STAFF_PORT=$((NODE_PORT_BASE + 20 + i))
 NOODREM_DIGID_SP_KEYSTORE=file:$sim/sp-signing.p12
 NOODREM_PRODUCTION_ALLOWDIGIDSIMULATORKEYSFORMEASUREMENTS=true
 NOODREM_DIGID_SP_KEYSTORE_PASSWORD=noodrem-dev-only
@@ -308,7 +309,7 @@ up() {
 
   Noodrem production profile is running ($nodes node(s), database: $DB_KIND) — logs in $LOGS
   Citizen portal            http://127.0.0.1:$PUBLIC_PORT/            (load balancer, sticky)
-  Cockpit / Tasklist/Admin  http://127.0.0.1:$PUBLIC_PORT/camunda/app/cockpit/
+  Cockpit / Tasklist/Admin  http://127.0.0.1:$((NODE_PORT_BASE + 21))/camunda/app/cockpit/   (staff port of node 1; every node has one)
                             admin user 'admin', password in $SECRETS/NOODREM_ADMIN_PASSWORD
   Health, metrics           http://127.0.0.1:$((NODE_PORT_BASE + 11))/actuator/health  (…/readiness, …/liveness, …/prometheus)
   DigiD simulator (DEV)     http://127.0.0.1:$STANDINS_PORT/digid-simulator/metadata

@@ -23,3 +23,15 @@ CREATE TABLE IF NOT EXISTS digid_replay_cache (
   CONSTRAINT digid_replay_cache_pk PRIMARY KEY (kind, value_hash)
 );
 CREATE INDEX IF NOT EXISTS digid_replay_cache_expires_idx ON digid_replay_cache (expires_at);
+
+-- Single logout: LogoutRequests we sent and wait an answer for (kind 'request', key = hash of the ID), and
+-- sessions a logout ended (kind 'ended', key = keyed hash of NameID and SessionIndex, or of the NameID alone
+-- for "every session of this citizen"). created_at of an 'ended' row is the moment of the logout.
+CREATE TABLE IF NOT EXISTS digid_logout (
+  kind       VARCHAR(16) NOT NULL,
+  key_hash   VARCHAR(64) NOT NULL,
+  created_at BIGINT      NOT NULL,
+  expires_at BIGINT      NOT NULL,
+  CONSTRAINT digid_logout_pk PRIMARY KEY (kind, key_hash)
+);
+CREATE INDEX IF NOT EXISTS digid_logout_expires_idx ON digid_logout (expires_at);

@@ -189,7 +189,9 @@ public final class DigidServiceProvider {
       if (ok.sessionNotOnOrAfter() != null && ok.sessionNotOnOrAfter().isBefore(expiry)) {
         expiry = ok.sessionNotOnOrAfter();
       }
-      return new LoginOutcome.Authenticated(new AuthenticatedCitizen(ok.bsn(), ok.level(), expiry), pending.returnTo());
+      // authenticatedAt is our clock's, not the IdP's AuthnInstant: a back-channel logout is compared with it
+      return new LoginOutcome.Authenticated(
+          new AuthenticatedCitizen(ok.bsn(), ok.level(), expiry, now, ok.sessionIndex()), pending.returnTo());
     }
     return new LoginOutcome.Cancelled(pending.returnTo());
   }

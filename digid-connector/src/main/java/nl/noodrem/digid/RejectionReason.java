@@ -74,6 +74,13 @@ public enum RejectionReason {
   SECTOR_NOT_ALLOWED("the NameID sector is not s00000000 (BSN)"),
   BSN_INVALID("the BSN fails the 11-proof or is not 9 digits"),
 
+  // --- single logout (logged as "DigiD logout rejected")
+  LOGOUT_MESSAGE_INVALID("a LogoutRequest or LogoutResponse is missing, unreadable or not the expected element"),
+  LOGOUT_MESSAGE_UNSIGNED("a LogoutRequest or LogoutResponse is not signed"),
+  LOGOUT_RESPONSE_UNKNOWN("a LogoutResponse answers no LogoutRequest we sent (unsolicited, used or expired)"),
+  LOGOUT_REQUEST_REPLAYED("a LogoutRequest ID was seen before"),
+  LOGOUT_FAILED_AT_IDP("the IdP answered a LogoutRequest with a status other than Success"),
+
   INTERNAL_ERROR("an unexpected error in the service provider");
 
   private final String description;

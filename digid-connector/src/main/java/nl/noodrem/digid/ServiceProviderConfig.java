@@ -17,6 +17,8 @@ import nl.noodrem.digid.tls.KeyMaterial.KeyEntry;
  * @param assertionConsumerServiceIndex when non-null the AuthnRequest names the ACS by this index instead
  *     of by URL and binding
  * @param attributeConsumingServiceIndex sent when non-null (DigiD uses it to pick the service shown)
+ * @param forceAuthn send {@code ForceAuthn="true"}: DigiD asks the citizen again even within its own
+ *     session, so on a shared computer the next login is never silently the previous citizen
  * @param clockSkew tolerance on every time comparison
  * @param requestLifetime how long a login may take between AuthnRequest and artifact
  * @param messageMaxAge how old an ArtifactResponse, Response or Assertion may be when it arrives
@@ -70,6 +72,19 @@ public record ServiceProviderConfig(
     }
   }
 
+  /**
+   * Our SingleLogoutService for the HTTP-Redirect binding: beside the ACS ({@code …/digid/slo} for {@code
+   * …/digid/acs}). DigiD sends the LogoutResponse to a logout we started here.
+   */
+  public String singleLogoutUrl() {
+    return acsUrl.substring(0, acsUrl.lastIndexOf('/')) + "/slo";
+  }
+
+  /** Our SingleLogoutService for the SOAP binding (the IdP's back channel): {@code …/digid/slo/soap}. */
+  public String singleLogoutSoapUrl() {
+    return singleLogoutUrl() + "/soap";
+  }
+
   /** Defaults as documented in the README; keys and URLs must be supplied. */
   public static ServiceProviderConfig withDefaults(
       String entityId, String acsUrl, KeyEntry signingKey, KeyEntry tlsClientKey, KeyStore tlsTrustStore) {
@@ -82,7 +97,7 @@ public record ServiceProviderConfig(
         AuthnRequestBinding.REDIRECT,
         null,
         null,
-        false,
+        true,
         Duration.ofSeconds(30),
         Duration.ofMinutes(15),
         Duration.ofMinutes(5),

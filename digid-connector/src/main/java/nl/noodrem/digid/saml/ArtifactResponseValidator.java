@@ -73,8 +73,10 @@ public final class ArtifactResponseValidator {
    * A valid authentication.
    *
    * @param sessionNotOnOrAfter the IdP's SessionNotOnOrAfter, or null
+   * @param sessionIndex the IdP's SessionIndex (named again in a single logout), or null
    */
-  public record Authenticated(Bsn bsn, DigidLevel level, Instant authnInstant, Instant sessionNotOnOrAfter) implements Result {}
+  public record Authenticated(Bsn bsn, DigidLevel level, Instant authnInstant, Instant sessionNotOnOrAfter, String sessionIndex)
+      implements Result {}
 
   /** The citizen cancelled at DigiD (second-level status AuthnFailed). */
   public record Cancelled() implements Result {}
@@ -182,7 +184,8 @@ public final class ArtifactResponseValidator {
     DigidLevel level = level(authn, expected.requestedLevel());
     Bsn bsn = bsn(assertion);
     return new Authenticated(
-        bsn, level, OpenSaml.toInstant(authn.getAuthnInstant()), OpenSaml.toInstant(authn.getSessionNotOnOrAfter()));
+        bsn, level, OpenSaml.toInstant(authn.getAuthnInstant()), OpenSaml.toInstant(authn.getSessionNotOnOrAfter()),
+        authn.getSessionIndex());
   }
 
   // ---------------------------------------------------------------- shape (before any signature check)

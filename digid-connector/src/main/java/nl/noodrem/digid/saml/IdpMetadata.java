@@ -10,14 +10,16 @@ import org.opensaml.security.x509.BasicX509Credential;
 
 /**
  * What the service provider takes from the IdP's metadata, and nothing else: the entityID, the signing
- * certificates (the only keys a signature is ever checked with), the SSO endpoints per binding and the SOAP
- * ArtifactResolutionService endpoints by index.
+ * certificates (the only keys a signature is ever checked with), the SSO endpoints per binding, the SOAP
+ * ArtifactResolutionService endpoints by index and the SingleLogoutService endpoints per binding (none: the
+ * IdP offers no single logout and logout stays local).
  */
 public record IdpMetadata(
     String entityId,
     List<X509Certificate> signingCertificates,
     Map<String, String> singleSignOnServices,
     Map<Integer, String> artifactResolutionServices,
+    Map<String, String> singleLogoutServices,
     Instant validUntil,
     Instant loadedAt) {
 
@@ -31,6 +33,7 @@ public record IdpMetadata(
     signingCertificates = List.copyOf(signingCertificates);
     singleSignOnServices = Map.copyOf(singleSignOnServices);
     artifactResolutionServices = Map.copyOf(artifactResolutionServices);
+    singleLogoutServices = Map.copyOf(singleLogoutServices);
     Objects.requireNonNull(loadedAt, "loadedAt");
     if (signingCertificates.isEmpty()) {
       throw new IllegalArgumentException("IdP metadata has no signing certificate");
@@ -47,6 +50,10 @@ public record IdpMetadata(
 
   public Optional<String> singleSignOnService(String binding) {
     return Optional.ofNullable(singleSignOnServices.get(binding));
+  }
+
+  public Optional<String> singleLogoutService(String binding) {
+    return Optional.ofNullable(singleLogoutServices.get(binding));
   }
 
   public Optional<String> artifactResolutionService(int index) {

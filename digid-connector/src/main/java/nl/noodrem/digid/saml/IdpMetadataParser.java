@@ -21,6 +21,7 @@ import org.opensaml.saml.saml2.metadata.EntitiesDescriptor;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.IDPSSODescriptor;
 import org.opensaml.saml.saml2.metadata.KeyDescriptor;
+import org.opensaml.saml.saml2.metadata.SingleLogoutService;
 import org.opensaml.saml.saml2.metadata.SingleSignOnService;
 import org.opensaml.security.credential.UsageType;
 import org.opensaml.security.x509.BasicX509Credential;
@@ -101,7 +102,11 @@ public final class IdpMetadataParser {
         ars.putIfAbsent(service.getIndex(), service.getLocation());
       }
     }
-    return new IdpMetadata(entity.getEntityID(), signing, sso, ars, validUntil, now);
+    Map<String, String> slo = new HashMap<>();
+    for (SingleLogoutService service : idp.getSingleLogoutServices()) {
+      slo.putIfAbsent(service.getBinding(), service.getLocation());
+    }
+    return new IdpMetadata(entity.getEntityID(), signing, sso, ars, slo, validUntil, now);
   }
 
   private static void collect(EntitiesDescriptor entities, List<EntityDescriptor> out) {

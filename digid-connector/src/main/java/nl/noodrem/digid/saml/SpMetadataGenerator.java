@@ -16,6 +16,7 @@ import org.opensaml.saml.saml2.metadata.OrganizationDisplayName;
 import org.opensaml.saml.saml2.metadata.OrganizationName;
 import org.opensaml.saml.saml2.metadata.OrganizationURL;
 import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
+import org.opensaml.saml.saml2.metadata.SingleLogoutService;
 import org.opensaml.security.credential.UsageType;
 import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
 import org.opensaml.xmlsec.signature.KeyInfo;
@@ -23,8 +24,9 @@ import org.opensaml.xmlsec.signature.X509Data;
 import org.w3c.dom.Element;
 
 /**
- * Our signed SP metadata: AuthnRequestsSigned and WantAssertionsSigned, the signing certificate, and one
- * default AssertionConsumerService with the HTTP-Artifact binding (index 0). This is what Logius receives
+ * Our signed SP metadata: AuthnRequestsSigned and WantAssertionsSigned, the signing certificate, the
+ * SingleLogoutService endpoints (HTTP-Redirect and SOAP) and one default AssertionConsumerService with the
+ * HTTP-Artifact binding (index 0). This is what Logius receives
  * when the connection is registered.
  */
 public final class SpMetadataGenerator {
@@ -66,6 +68,15 @@ public final class SpMetadataGenerator {
     keyInfo.getX509Datas().add(x509Data);
     signing.setKeyInfo(keyInfo);
     sp.getKeyDescriptors().add(signing);
+
+    // single logout: the LogoutResponse to our logout comes back by Redirect, the IdP's own logout by SOAP
+    for (String[] endpoint :
+        new String[][] {{IdpMetadata.BINDING_REDIRECT, config.singleLogoutUrl()}, {IdpMetadata.BINDING_SOAP, config.singleLogoutSoapUrl()}}) {
+      SingleLogoutService slo = OpenSaml.build(SingleLogoutService.DEFAULT_ELEMENT_NAME);
+      slo.setBinding(endpoint[0]);
+      slo.setLocation(endpoint[1]);
+      sp.getSingleLogoutServices().add(slo);
+    }
 
     AssertionConsumerService acs = OpenSaml.build(AssertionConsumerService.DEFAULT_ELEMENT_NAME);
     acs.setIndex(config.assertionConsumerServiceIndex() == null ? 0 : config.assertionConsumerServiceIndex());

@@ -24,6 +24,8 @@ public final class DigidSimulator implements DigidDevelopmentDefaults, AutoClose
   private static final Logger LOG = LoggerFactory.getLogger(DigidSimulator.class);
   public static final String LOGIN_PATH = "/digid-simulator/login";
   public static final String METADATA_PATH = "/digid-simulator/metadata";
+  public static final String LOGOUT_PATH = "/digid-simulator/logout";
+  public static final String SESSIONS_PATH = "/digid-simulator/sessies";
 
   private final DigidSimulatorKeys keys;
   private final DigidSimulatorArtifactResolutionServer server;
@@ -49,9 +51,10 @@ public final class DigidSimulator implements DigidDevelopmentDefaults, AutoClose
     String entityId = properties.entityId() == null || properties.entityId().isBlank() ? base + METADATA_PATH : properties.entityId();
     String ssoUrl = base + LOGIN_PATH;
     String arsUrl = "https://" + properties.host() + ":" + server.port() + DigidSimulatorArtifactResolutionServer.PATH;
-    this.idp = new DigidSimulatorIdp(entityId, ssoUrl, arsUrl, keys.idpSigning(), spMetadata, clock);
+    String sloUrl = base + LOGOUT_PATH;
+    this.idp = new DigidSimulatorIdp(entityId, ssoUrl, arsUrl, sloUrl, keys.idpSigning(), spMetadata, clock);
     holder[0] = idp;
-    this.metadata = DigidSimulatorMetadata.generate(entityId, ssoUrl, arsUrl, keys.idpSigning(), clock.instant());
+    this.metadata = DigidSimulatorMetadata.generate(entityId, ssoUrl, arsUrl, sloUrl, keys.idpSigning(), clock.instant());
     this.metadataFile = keys.directory().resolve("idp-metadata.xml");
     try {
       Files.write(metadataFile, metadata);

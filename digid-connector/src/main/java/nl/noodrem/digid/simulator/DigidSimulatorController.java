@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * DEV ONLY. The simulator's pages: the SSO endpoint (HTTP-Redirect GET and HTTP-POST) that shows a login
- * page where a tester picks a test BSN and a level or cancels, and the IdP metadata URL.
+ * page where a tester picks a test BSN and a level or cancels, the single-logout endpoint (HTTP-Redirect),
+ * a page listing the DigiD sessions with a button that logs one out over the SOAP back channel, and the IdP
+ * metadata URL.
  */
 @Controller
 public class DigidSimulatorController {
@@ -66,6 +68,66 @@ public class DigidSimulatorController {
     }
   }
 
+  /** The SP's LogoutRequest (HTTP-Redirect): the session ends, the signed LogoutResponse goes back by redirect. */
+  @GetMapping(DigidSimulator.LOGOUT_PATH)
+  public void logoutRedirectBinding(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    try {
+      String target = simulator.idp().receiveLogoutRedirect(request.getQueryString());
+      response.setHeader("Cache-Control", "no-store");
+      response.sendRedirect(target);
+    } catch (DigidSimulatorIdp.SimulatorException e) {
+      error(response, e.getMessage());
+    }
+  }
+
+  /** The sessions the simulator handed out, each with a button for an IdP-initiated (back-channel) logout. */
+  @GetMapping(DigidSimulator.SESSIONS_PATH)
+  public void sessions(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    sessionsPage(request, response, null);
+  }
+
+  @PostMapping(DigidSimulator.SESSIONS_PATH + "/uitloggen")
+  public void backChannelLogout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    try {
+      DigidSimulatorIdp.BackChannelOutcome outcome = simulator.idp().backChannelLogout(request.getParameter("session"));
+      sessionsPage(request, response, "Uitgelogd via het SOAP-terugkanaal; de SP antwoordde HTTP " + outcome.httpStatus() + ", "
+          + outcome.statusCode());
+    } catch (DigidSimulatorIdp.SimulatorException e) {
+      error(response, e.getMessage());
+    }
+  }
+
+  private void sessionsPage(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
+    StringBuilder html = new StringBuilder(2048);
+    html.append("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>DigiD simulator: sessies</title></head><body>")
+        .append("<p><strong>DigiD SIMULATOR - ALLEEN VOOR ONTWIKKELING.</strong> Dit is niet DigiD.</p><h1>DigiD-sessies</h1>");
+    if (message != null) {
+      html.append("<p id=\"outcome\">").append(Html.escape(message)).append("</p>");
+    }
+    html.append("<table><thead><tr><th>NameID</th><th>Niveau</th><th>Sinds</th><th></th></tr></thead><tbody>");
+    for (DigidSimulatorIdp.IdpSession session : simulator.idp().sessions()) {
+      html.append("<tr><td>").append(Html.escape(session.maskedNameId())).append("</td><td>").append(session.level())
+          .append("</td><td>").append(session.createdAt()).append("</td><td><form method=\"post\" action=\"")
+          .append(Html.escape(request.getContextPath() + DigidSimulator.SESSIONS_PATH + "/uitloggen")).append("\">")
+          .append("<input type=\"hidden\" name=\"session\" value=\"").append(Html.escape(session.sessionIndex())).append("\">");
+      csrfInput(request, html);
+      html.append("<button type=\"submit\">Uitloggen (door DigiD)</button></form></td></tr>");
+    }
+    html.append("</tbody></table></body></html>");
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentType("text/html;charset=UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.getOutputStream().write(html.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void csrfInput(HttpServletRequest request, StringBuilder html) {
+    Object csrf = request.getAttribute(CsrfToken.class.getName());
+    if (csrf instanceof CsrfToken token) {
+      html.append("<input type=\"hidden\" name=\"").append(Html.escape(token.getParameterName())).append("\" value=\"")
+          .append(Html.escape(token.getToken())).append("\">");
+    }
+  }
+
   @GetMapping(DigidSimulator.METADATA_PATH)
   public void metadata(HttpServletResponse response) throws IOException {
     response.setContentType("application/samlmetadata+xml");
@@ -80,13 +142,10 @@ public class DigidSimulatorController {
         .append("<p class=\"dev\"><strong>DigiD SIMULATOR - ALLEEN VOOR ONTWIKKELING.</strong> Dit is niet DigiD.</p>")
         .append("<h1>Inloggen bij ").append(Html.escape(login.spEntityId())).append("</h1>")
         .append("<p>Gevraagd niveau: <strong id=\"requested-level\">").append(login.requestedLevel()).append("</strong></p>")
+        .append("<p>ForceAuthn: <strong id=\"force-authn\">").append(login.forceAuthn()).append("</strong></p>")
         .append("<form method=\"post\" action=\"").append(Html.escape(request.getContextPath() + DigidSimulator.LOGIN_PATH + "/complete")).append("\">")
         .append("<input type=\"hidden\" name=\"login\" value=\"").append(Html.escape(login.key())).append("\">");
-    Object csrf = request.getAttribute(CsrfToken.class.getName());
-    if (csrf instanceof CsrfToken token) {
-      html.append("<input type=\"hidden\" name=\"").append(Html.escape(token.getParameterName())).append("\" value=\"")
-          .append(Html.escape(token.getToken())).append("\">");
-    }
+    csrfInput(request, html);
     html.append("<label for=\"bsn\">BSN (kies een test-BSN of typ er een)</label>")
         .append("<input id=\"bsn\" name=\"bsn\" list=\"test-bsns\" inputmode=\"numeric\" autocomplete=\"off\" value=\"")
         .append(Html.escape(simulator.testBsns().isEmpty() ? "" : simulator.testBsns().get(0))).append("\">")

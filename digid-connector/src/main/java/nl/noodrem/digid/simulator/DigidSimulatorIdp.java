@@ -1,6 +1,11 @@
 package nl.noodrem.digid.simulator;
 
+import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
@@ -21,6 +26,7 @@ import nl.noodrem.digid.DigidLoginException;
 import nl.noodrem.digid.RejectionReason;
 import nl.noodrem.digid.saml.ArtifactResponseValidator;
 import nl.noodrem.digid.saml.IdpMetadata;
+import nl.noodrem.digid.saml.LogoutMessages;
 import nl.noodrem.digid.saml.OpenSaml;
 import nl.noodrem.digid.saml.PostBinding;
 import nl.noodrem.digid.saml.RedirectBinding;
@@ -37,11 +43,15 @@ import org.opensaml.saml.saml2.core.ArtifactResolve;
 import org.opensaml.saml.saml2.core.ArtifactResponse;
 import org.opensaml.saml.saml2.core.AuthnContextClassRef;
 import org.opensaml.saml.saml2.core.AuthnRequest;
+import org.opensaml.saml.saml2.core.LogoutRequest;
+import org.opensaml.saml.saml2.core.LogoutResponse;
 import org.opensaml.saml.saml2.core.Response;
+import org.opensaml.saml.saml2.core.StatusCode;
 import org.opensaml.saml.saml2.metadata.AssertionConsumerService;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.KeyDescriptor;
 import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
+import org.opensaml.saml.saml2.metadata.SingleLogoutService;
 import org.opensaml.security.credential.UsageType;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
@@ -54,7 +64,9 @@ import org.w3c.dom.Element;
  * DEV ONLY. The protocol side of the DigiD simulator, free of any web framework: it checks signed
  * AuthnRequests (HTTP-Redirect and HTTP-POST) against the SP's metadata, answers a tester's choice with an
  * artifact sent to the SP's artifact ACS, and resolves each artifact once over SOAP with a signed
- * ArtifactResponse carrying a signed Assertion, as DigiD does.
+ * ArtifactResponse carrying a signed Assertion, as DigiD does. It remembers the sessions it handed out so
+ * that single logout can be tried both ways: the SP's LogoutRequest over HTTP-Redirect, and its own
+ * LogoutRequest over the SOAP back channel to the SP.
  */
 public final class DigidSimulatorIdp {
 
@@ -62,6 +74,7 @@ public final class DigidSimulatorIdp {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Duration LOGIN_LIFETIME = Duration.ofMinutes(15);
   private static final Duration ARTIFACT_LIFETIME = Duration.ofMinutes(5);
+  private static final Duration SESSION_LIFETIME = Duration.ofHours(2);
   private static final int MAX_PENDING = 1000;
 
   /** A problem with what the SP sent; shown to the tester. */
@@ -71,28 +84,63 @@ public final class DigidSimulatorIdp {
     }
   }
 
-  /** An AuthnRequest waiting for the tester's choice. */
+  /** An AuthnRequest waiting for the tester's choice; {@code forceAuthn} as the SP asked. */
   public record PendingLogin(
-      String key, String requestId, String spEntityId, String acsUrl, String relayState, DigidLevel requestedLevel, Instant expiresAt) {}
+      String key,
+      String requestId,
+      String spEntityId,
+      String acsUrl,
+      String relayState,
+      DigidLevel requestedLevel,
+      boolean forceAuthn,
+      Instant expiresAt) {}
+
+  /** A DigiD session the simulator handed out: what a single logout names. */
+  public record IdpSession(String sessionIndex, String spEntityId, String nameId, DigidLevel level, Instant createdAt) {
+    /** The NameID with the BSN masked, for the simulator's pages. */
+    public String maskedNameId() {
+      int colon = nameId.indexOf(':');
+      String digits = nameId.substring(colon + 1);
+      return nameId.substring(0, colon + 1) + "*****" + (digits.length() > 4 ? digits.substring(digits.length() - 4) : "");
+    }
+  }
+
+  /** The SP's answer to an IdP-initiated (back-channel) logout. */
+  public record BackChannelOutcome(String sessionIndex, int httpStatus, String statusCode) {}
 
   private record StoredResponse(String spEntityId, byte[] responseXml, Instant expiresAt) {}
 
-  private record ServiceProvider(String entityId, List<BasicX509Credential> signingKeys, Map<Integer, String> artifactAcs, Integer defaultIndex) {}
+  private record ServiceProvider(
+      String entityId,
+      List<BasicX509Credential> signingKeys,
+      Map<Integer, String> artifactAcs,
+      Integer defaultIndex,
+      Map<String, String> singleLogout) {}
 
   private final String entityId;
   private final String ssoUrl;
   private final String artifactResolutionUrl;
+  private final String singleLogoutUrl;
   private final KeyEntry signingKey;
   private final Supplier<byte[]> spMetadata;
   private final Clock clock;
   private final Map<String, PendingLogin> pending = new ConcurrentHashMap<>();
   private final Map<String, StoredResponse> artifacts = new ConcurrentHashMap<>();
+  private final Map<String, IdpSession> sessions = new ConcurrentHashMap<>();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
 
   public DigidSimulatorIdp(
-      String entityId, String ssoUrl, String artifactResolutionUrl, KeyEntry signingKey, Supplier<byte[]> spMetadata, Clock clock) {
+      String entityId,
+      String ssoUrl,
+      String artifactResolutionUrl,
+      String singleLogoutUrl,
+      KeyEntry signingKey,
+      Supplier<byte[]> spMetadata,
+      Clock clock) {
     this.entityId = entityId;
     this.ssoUrl = ssoUrl;
     this.artifactResolutionUrl = artifactResolutionUrl;
+    this.singleLogoutUrl = singleLogoutUrl;
     this.signingKey = signingKey;
     this.spMetadata = spMetadata;
     this.clock = clock;
@@ -205,9 +253,11 @@ public final class DigidSimulatorIdp {
     if (pending.size() >= MAX_PENDING) {
       throw new SimulatorException("te veel openstaande inlogpogingen");
     }
-    PendingLogin login = new PendingLogin(randomKey(), request.getID(), sp.entityId(), acsUrl, relayState, level, now.plus(LOGIN_LIFETIME));
+    boolean forceAuthn = Boolean.TRUE.equals(request.isForceAuthn());
+    PendingLogin login =
+        new PendingLogin(randomKey(), request.getID(), sp.entityId(), acsUrl, relayState, level, forceAuthn, now.plus(LOGIN_LIFETIME));
     pending.put(login.key(), login);
-    LOG.info("DigiD simulator (DEV ONLY): AuthnRequest {} accepted, level {} requested", request.getID(), level);
+    LOG.info("DigiD simulator (DEV ONLY): AuthnRequest {} accepted, level {} requested, ForceAuthn {}", request.getID(), level, forceAuthn);
     return login;
   }
 
@@ -233,6 +283,11 @@ public final class DigidSimulatorIdp {
             entityId, login.spEntityId(), login.acsUrl(), login.requestId(), ArtifactResponseValidator.BSN_SECTOR + ":" + bsnDigits,
             level.authnContextClassRef(), now);
     Response response = DigidSimulatorMessages.response(spec, signingKey.credential());
+    purge(now);
+    if (sessions.size() >= MAX_PENDING) {
+      throw new SimulatorException("te veel DigiD-sessies; start de simulator opnieuw");
+    }
+    sessions.put(spec.sessionIndex, new IdpSession(spec.sessionIndex, login.spEntityId(), spec.nameId, level, now));
     return issueArtifact(login, response);
   }
 
@@ -265,6 +320,130 @@ public final class DigidSimulatorIdp {
       url.append("&RelayState=").append(URLEncoder.encode(login.relayState(), StandardCharsets.UTF_8));
     }
     return url.toString();
+  }
+
+  // ------------------------------------------------------------------ single logout
+
+  /** The DigiD sessions handed out and not yet logged out, oldest first. */
+  public List<IdpSession> sessions() {
+    purge(clock.instant());
+    return sessions.values().stream().sorted(java.util.Comparator.comparing(IdpSession::createdAt)).toList();
+  }
+
+  /**
+   * SP-initiated logout over HTTP-Redirect: checks the SP's signed LogoutRequest (signature with the SP's
+   * metadata key, Issuer, Destination, NameID), ends the named session(s) and returns the URL that carries
+   * the signed LogoutResponse to the SP's HTTP-Redirect SingleLogoutService.
+   */
+  public String receiveLogoutRedirect(String rawQuery) throws SimulatorException {
+    RedirectBinding.Decoded decoded;
+    try {
+      decoded = RedirectBinding.decode(rawQuery, "SAMLRequest");
+    } catch (IllegalArgumentException e) {
+      throw new SimulatorException("SAMLRequest kan niet gelezen worden: " + e.getMessage());
+    }
+    if (decoded.signature() == null || decoded.sigAlg() == null) {
+      throw new SimulatorException("het LogoutRequest is niet ondertekend (SigAlg/Signature ontbreken)");
+    }
+    ServiceProvider sp = serviceProvider();
+    boolean verified =
+        sp.signingKeys().stream()
+            .anyMatch(k -> SamlSigner.verifyRaw(decoded.signedOctets(), decoded.signature(), decoded.sigAlg(), k.getPublicKey()));
+    if (!verified) {
+      throw new SimulatorException("de handtekening van het LogoutRequest klopt niet of gebruikt " + decoded.sigAlg());
+    }
+    LogoutRequest request;
+    try {
+      request = LogoutMessages.read(decoded.messageXml(), "LogoutRequest", LogoutRequest.class);
+    } catch (DigidLoginException e) {
+      throw new SimulatorException("geen geldig LogoutRequest: " + e.getMessage());
+    }
+    if (request.getIssuer() == null || !sp.entityId().equals(request.getIssuer().getValue())) {
+      throw new SimulatorException("onbekende Issuer; verwacht " + sp.entityId());
+    }
+    if (!singleLogoutUrl.equals(request.getDestination())) {
+      throw new SimulatorException("Destination is niet " + singleLogoutUrl);
+    }
+    if (request.getNameID() == null || request.getNameID().getValue() == null) {
+      throw new SimulatorException("het LogoutRequest noemt geen NameID");
+    }
+    String returnUrl = sp.singleLogout().get(IdpMetadata.BINDING_REDIRECT);
+    if (returnUrl == null) {
+      throw new SimulatorException("de SP-metadata noemt geen SingleLogoutService met HTTP-Redirect");
+    }
+    List<String> indexes = LogoutMessages.sessionIndexes(request);
+    String nameId = request.getNameID().getValue();
+    int ended = 0;
+    for (IdpSession session : List.copyOf(sessions.values())) {
+      if (session.spEntityId().equals(sp.entityId())
+          && session.nameId().equals(nameId)
+          && (indexes.isEmpty() || indexes.contains(session.sessionIndex()))
+          && sessions.remove(session.sessionIndex()) != null) {
+        ended++;
+      }
+    }
+    LOG.info("DigiD simulator (DEV ONLY): LogoutRequest {} ended {} session(s)", request.getID(), ended);
+    LogoutResponse response =
+        LogoutMessages.response(OpenSaml.newId(), entityId, returnUrl, request.getID(), StatusCode.SUCCESS, clock.instant());
+    return RedirectBinding.encode(
+        returnUrl, "SAMLResponse", SecureXml.toBytes(OpenSaml.marshall(response)), decoded.relayState(), signingKey.privateKey());
+  }
+
+  /**
+   * IdP-initiated logout over the SOAP back channel: sends a signed LogoutRequest for {@code sessionIndex}
+   * to the SP's SOAP SingleLogoutService and checks its signed LogoutResponse. The session ends at the
+   * simulator whatever the SP answers (as at DigiD, whose session is over).
+   */
+  public BackChannelOutcome backChannelLogout(String sessionIndex) throws SimulatorException {
+    IdpSession session = sessionIndex == null ? null : sessions.remove(sessionIndex);
+    if (session == null) {
+      throw new SimulatorException("onbekende of al beëindigde DigiD-sessie");
+    }
+    ServiceProvider sp = serviceProvider();
+    String endpoint = sp.singleLogout().get(IdpMetadata.BINDING_SOAP);
+    if (endpoint == null) {
+      throw new SimulatorException("de SP-metadata noemt geen SingleLogoutService met SOAP");
+    }
+    Instant now = clock.instant();
+    String id = OpenSaml.newId();
+    LogoutRequest request =
+        LogoutMessages.request(id, entityId, endpoint, session.nameId(), session.sessionIndex(), now, now.plus(Duration.ofMinutes(5)));
+    byte[] envelope = Soap11.wrap(SamlSigner.sign(request, signingKey.credential()));
+    HttpResponse<byte[]> answer;
+    try {
+      answer =
+          http.send(
+              HttpRequest.newBuilder(URI.create(endpoint))
+                  .timeout(Duration.ofSeconds(10))
+                  .header("Content-Type", "text/xml; charset=utf-8")
+                  .header("SOAPAction", Soap11.SOAP_ACTION)
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(envelope))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new SimulatorException("de SP is niet bereikbaar op " + endpoint + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SimulatorException("onderbroken");
+    }
+    if (answer.statusCode() != 200) {
+      LOG.info("DigiD simulator (DEV ONLY): back-channel LogoutRequest {} answered with HTTP {}", id, answer.statusCode());
+      return new BackChannelOutcome(sessionIndex, answer.statusCode(), "(SOAP fault)");
+    }
+    LogoutResponse response;
+    try {
+      Element body = Soap11.bodyElement(SecureXml.parse(answer.body()));
+      response = LogoutMessages.read(body, "LogoutResponse", LogoutResponse.class);
+      SignatureChecks.verify(response, sp.signingKeys(), "LogoutResponse", RejectionReason.LOGOUT_MESSAGE_UNSIGNED);
+    } catch (DigidLoginException | IllegalArgumentException e) {
+      throw new SimulatorException("het LogoutResponse van de SP is afgewezen: " + e.getMessage());
+    }
+    if (!id.equals(response.getInResponseTo())) {
+      throw new SimulatorException("het LogoutResponse antwoordt niet op ons LogoutRequest");
+    }
+    String status = LogoutMessages.statusCode(response.getStatus());
+    LOG.info("DigiD simulator (DEV ONLY): back-channel LogoutRequest {} answered {}", id, status);
+    return new BackChannelOutcome(sessionIndex, answer.statusCode(), status);
   }
 
   // ------------------------------------------------------------------ artifact resolution
@@ -347,6 +526,10 @@ public final class DigidSimulatorIdp {
           }
         }
       }
+      Map<String, String> slo = new HashMap<>();
+      for (SingleLogoutService service : descriptor.getSingleLogoutServices()) {
+        slo.putIfAbsent(service.getBinding(), service.getLocation());
+      }
       Map<Integer, String> acs = new HashMap<>();
       Integer defaultIndex = null;
       for (AssertionConsumerService service : descriptor.getAssertionConsumerServices()) {
@@ -360,7 +543,7 @@ public final class DigidSimulatorIdp {
       if (keys.isEmpty() || acs.isEmpty()) {
         throw new SimulatorException("the SP metadata needs a signing certificate and an HTTP-Artifact ACS");
       }
-      return new ServiceProvider(entity.getEntityID(), keys, acs, defaultIndex);
+      return new ServiceProvider(entity.getEntityID(), keys, acs, defaultIndex, slo);
     } catch (DigidLoginException | UnmarshallingException | CertificateException e) {
       throw new SimulatorException("the SP metadata cannot be read: " + e.getMessage());
     }
@@ -369,6 +552,7 @@ public final class DigidSimulatorIdp {
   private void purge(Instant now) {
     pending.values().removeIf(p -> !now.isBefore(p.expiresAt()));
     artifacts.values().removeIf(a -> !now.isBefore(a.expiresAt()));
+    sessions.values().removeIf(s -> !now.isBefore(s.createdAt().plus(SESSION_LIFETIME)));
   }
 
   private static String randomKey() {

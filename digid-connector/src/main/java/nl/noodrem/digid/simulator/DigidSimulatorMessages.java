@@ -63,6 +63,8 @@ public final class DigidSimulatorMessages {
     public String secondLevelStatusCode;
     public String assertionId = OpenSaml.newId();
     public String responseId = OpenSaml.newId();
+    /** The AuthnStatement's SessionIndex: the IdP session a single logout names later. */
+    public String sessionIndex = OpenSaml.newId();
 
     public Spec(String idpEntityId, String spEntityId, String acsUrl, String inResponseTo, String nameId, String classRef, Instant now) {
       this.idpEntityId = idpEntityId;
@@ -144,7 +146,7 @@ public final class DigidSimulatorMessages {
 
     AuthnStatement statement = OpenSaml.build(AuthnStatement.DEFAULT_ELEMENT_NAME);
     statement.setAuthnInstant(OpenSaml.toDateTime(spec.issueInstant));
-    statement.setSessionIndex(OpenSaml.newId());
+    statement.setSessionIndex(spec.sessionIndex);
     if (spec.sessionNotOnOrAfter != null) {
       statement.setSessionNotOnOrAfter(OpenSaml.toDateTime(spec.sessionNotOnOrAfter));
     }

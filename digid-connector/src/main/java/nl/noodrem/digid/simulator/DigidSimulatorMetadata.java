@@ -13,6 +13,7 @@ import org.opensaml.saml.saml2.metadata.ArtifactResolutionService;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.IDPSSODescriptor;
 import org.opensaml.saml.saml2.metadata.KeyDescriptor;
+import org.opensaml.saml.saml2.metadata.SingleLogoutService;
 import org.opensaml.saml.saml2.metadata.SingleSignOnService;
 import org.opensaml.security.credential.UsageType;
 import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
@@ -21,13 +22,20 @@ import org.opensaml.xmlsec.signature.X509Data;
 
 /**
  * DEV ONLY. The simulator's signed IdP metadata, shaped like DigiD's: a signing certificate, SSO over
- * HTTP-Redirect and HTTP-POST, and a SOAP ArtifactResolutionService at index 0.
+ * HTTP-Redirect and HTTP-POST, a SOAP ArtifactResolutionService at index 0 and single logout over
+ * HTTP-Redirect.
  */
 public final class DigidSimulatorMetadata {
 
   private DigidSimulatorMetadata() {}
 
   public static byte[] generate(String entityId, String ssoUrl, String artifactResolutionUrl, KeyEntry signingKey, Instant now) {
+    return generate(entityId, ssoUrl, artifactResolutionUrl, null, signingKey, now);
+  }
+
+  /** @param singleLogoutUrl the HTTP-Redirect SingleLogoutService, or null for an IdP without single logout */
+  public static byte[] generate(
+      String entityId, String ssoUrl, String artifactResolutionUrl, String singleLogoutUrl, KeyEntry signingKey, Instant now) {
     EntityDescriptor entity = OpenSaml.build(EntityDescriptor.DEFAULT_ELEMENT_NAME);
     entity.setEntityID(entityId);
     entity.setID(OpenSaml.newId());
@@ -55,6 +63,13 @@ public final class DigidSimulatorMetadata {
     ars.setIndex(0);
     ars.setIsDefault(Boolean.TRUE);
     idp.getArtifactResolutionServices().add(ars);
+
+    if (singleLogoutUrl != null) {
+      SingleLogoutService slo = OpenSaml.build(SingleLogoutService.DEFAULT_ELEMENT_NAME);
+      slo.setBinding(IdpMetadata.BINDING_REDIRECT);
+      slo.setLocation(singleLogoutUrl);
+      idp.getSingleLogoutServices().add(slo);
+    }
 
     for (String binding : new String[] {IdpMetadata.BINDING_REDIRECT, IdpMetadata.BINDING_POST}) {
       SingleSignOnService sso = OpenSaml.build(SingleSignOnService.DEFAULT_ELEMENT_NAME);

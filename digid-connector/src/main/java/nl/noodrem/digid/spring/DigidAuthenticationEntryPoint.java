@@ -65,7 +65,7 @@ public final class DigidAuthenticationEntryPoint implements AuthenticationEntryP
     return context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
   }
 
-  private static boolean wantsHtml(HttpServletRequest request) {
+  static boolean wantsHtml(HttpServletRequest request) {
     if ("XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
       return false;
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import nl.noodrem.digid.DigidServiceProvider;
+import nl.noodrem.digid.DigidSingleLogout;
 import nl.noodrem.digid.ServiceProviderConfig;
 import nl.noodrem.digid.saml.ArtifactResolutionClient;
 import nl.noodrem.digid.saml.ArtifactResolver;
@@ -22,7 +23,9 @@ import nl.noodrem.digid.saml.OpenSaml;
 import nl.noodrem.digid.saml.SpMetadataGenerator;
 import nl.noodrem.digid.store.AuthnRequestStore;
 import nl.noodrem.digid.store.JdbcAuthnRequestStore;
+import nl.noodrem.digid.store.JdbcLogoutStore;
 import nl.noodrem.digid.store.JdbcReplayCache;
+import nl.noodrem.digid.store.LogoutStore;
 import nl.noodrem.digid.store.ReplayCache;
 import nl.noodrem.digid.tls.KeyMaterial;
 import nl.noodrem.digid.tls.KeyMaterial.KeyEntry;
@@ -45,7 +48,8 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * Wires the DigiD service provider into a Spring Boot servlet app: the core beans, the database stores, the
- * controllers ({@code /digid/login}, {@code /digid/acs}, {@code /digid/metadata}, {@code /digid/logout})
+ * controllers ({@code /digid/login}, {@code /digid/acs}, {@code /digid/metadata}, {@code /digid/logout},
+ * {@code /digid/slo}, {@code /digid/slo/soap})
  * and the Spring Security pieces the app's SecurityFilterChain plugs in (entry point, access-denied
  * handler, context repository). Every bean backs off when the app defines its own.
  */
@@ -87,9 +91,20 @@ public class DigidAutoConfiguration {
   }
 
   @Bean
+  @ConditionalOnMissingBean
+  public LogoutStore digidLogoutStore(JdbcTemplate jdbcTemplate, ObjectProvider<DigidSchemaInitializer> schema) {
+    schema.ifAvailable(s -> { });
+    return new JdbcLogoutStore(jdbcTemplate);
+  }
+
+  @Bean
   public DigidStoreMaintenance digidStoreMaintenance(
-      AuthnRequestStore requests, ReplayCache replayCache, @Qualifier("digidClock") Clock clock, DigidProperties properties) {
-    return new DigidStoreMaintenance(requests, replayCache, clock, properties.store().purgeInterval());
+      AuthnRequestStore requests,
+      ReplayCache replayCache,
+      LogoutStore logouts,
+      @Qualifier("digidClock") Clock clock,
+      DigidProperties properties) {
+    return new DigidStoreMaintenance(requests, replayCache, logouts, clock, properties.store().purgeInterval());
   }
 
   @Bean
@@ -223,6 +238,17 @@ public class DigidAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
+  public DigidSingleLogout digidSingleLogout(
+      ServiceProviderConfig config,
+      IdpMetadataProvider idpMetadata,
+      LogoutStore logouts,
+      ReplayCache replayCache,
+      @Qualifier("digidClock") Clock clock) {
+    return new DigidSingleLogout(config, idpMetadata, logouts, replayCache, clock);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
   public SpMetadataService digidSpMetadataService(
       ServiceProviderConfig config, DigidProperties properties, @Qualifier("digidClock") Clock clock) {
     DigidProperties.Metadata m = properties.metadata();
@@ -240,8 +266,9 @@ public class DigidAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public DigidSecurityContextRepository digidSecurityContextRepository(@Qualifier("digidClock") Clock clock) {
-    return new DigidSecurityContextRepository(clock);
+  public DigidSecurityContextRepository digidSecurityContextRepository(
+      @Qualifier("digidClock") Clock clock, DigidSingleLogout singleLogout) {
+    return new DigidSecurityContextRepository(clock, singleLogout::isEnded);
   }
 
   @Bean
@@ -252,8 +279,8 @@ public class DigidAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public DigidAccessDeniedHandler digidAccessDeniedHandler(DigidLevelPolicy policy) {
-    return new DigidAccessDeniedHandler(policy);
+  public DigidAccessDeniedHandler digidAccessDeniedHandler(DigidLevelPolicy policy, DigidProperties properties) {
+    return new DigidAccessDeniedHandler(policy, properties.cancelLandingPath());
   }
 
   @Bean
@@ -265,11 +292,12 @@ public class DigidAutoConfiguration {
   @Bean
   public DigidLoginController digidLoginController(
       DigidServiceProvider serviceProvider,
+      DigidSingleLogout singleLogout,
       DigidLevelPolicy levels,
       DigidSecurityContextRepository contextRepository,
       DigidErrorPage errorPage,
       DigidProperties properties) {
-    return new DigidLoginController(serviceProvider, levels, contextRepository, errorPage, properties);
+    return new DigidLoginController(serviceProvider, singleLogout, levels, contextRepository, errorPage, properties);
   }
 
   @Bean

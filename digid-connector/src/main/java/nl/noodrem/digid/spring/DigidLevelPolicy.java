@@ -10,7 +10,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Which level to ask DigiD for: by an explicit level name, by a configured use ({@code brake}), or by the
- * path being visited ({@code noodrem.digid.path-levels}).
+ * path being visited ({@code noodrem.digid.path-levels}); a login never asks less than its return path's
+ * minimum ({@link #levelForLogin}).
  */
 public final class DigidLevelPolicy {
 
@@ -37,6 +38,28 @@ public final class DigidLevelPolicy {
       return defaultLevel;
     }
     return DigidLevel.fromName(levelOrUse).or(() -> Optional.ofNullable(uses.get(levelOrUse))).orElse(defaultLevel);
+  }
+
+  /**
+   * The level a login asks DigiD for: the requested level or use ({@link #resolve}), raised to the minimum
+   * configured for the path the login returns to. A client can ask for more than a route needs, never for
+   * less: {@code /digid/login?level=BASIS&returnTo=/brake} still asks for the brake's level.
+   *
+   * @param returnPathWithinApplication the return path without context path; a query string is ignored
+   */
+  public DigidLevel levelForLogin(String levelOrUse, String returnPathWithinApplication) {
+    DigidLevel requested = resolve(levelOrUse);
+    String path = returnPathWithinApplication == null ? "/" : returnPathWithinApplication;
+    int cut = indexOfAny(path, '?', '#');
+    path = cut < 0 ? path : path.substring(0, cut);
+    DigidLevel floor = levelForPath(path.isEmpty() ? "/" : path).orElse(requested);
+    return floor.isAtLeast(requested) ? floor : requested;
+  }
+
+  private static int indexOfAny(String s, char a, char b) {
+    int i = s.indexOf(a);
+    int j = s.indexOf(b);
+    return i < 0 ? j : j < 0 ? i : Math.min(i, j);
   }
 
   /**

@@ -22,6 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     present (default Substantieel)
  * @param pathLevels the level the entry point and the access-denied handler ask for per path pattern
  *     (Spring {@code PathPattern} syntax, e.g. {@code /brake/**}); the highest matching level wins
+ * @param forceAuthn send {@code ForceAuthn="true"} so DigiD asks again even inside its own session (on a
+ *     shared computer the next login is never silently the previous citizen); on by default
+ * @param singleLogout on {@code POST /digid/logout}, also end the DigiD session (SAML single logout over
+ *     HTTP-Redirect) when the IdP's metadata offers it; the SOAP back channel is always served
  * @param logoutRedirect local path after {@code POST /digid/logout}
  * @param cancelLandingPath where the entry point sends a cancelled login whose return path is itself
  *     protected (it would otherwise start DigiD again at once and the citizen would never see the message)
@@ -37,7 +41,8 @@ public record DigidProperties(
     @DefaultValue("REDIRECT") AuthnRequestBinding requestBinding,
     Integer assertionConsumerServiceIndex,
     Integer attributeConsumingServiceIndex,
-    @DefaultValue("false") boolean forceAuthn,
+    @DefaultValue("true") boolean forceAuthn,
+    @DefaultValue("true") boolean singleLogout,
     @DefaultValue("30s") Duration clockSkew,
     @DefaultValue("15m") Duration requestLifetime,
     @DefaultValue("5m") Duration messageMaxAge,

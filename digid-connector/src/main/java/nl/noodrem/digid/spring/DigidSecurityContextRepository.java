@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import nl.noodrem.digid.AuthenticatedCitizen;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.DeferredSecurityContext;
 import org.springframework.security.core.context.SecurityContext;
@@ -17,7 +19,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
  * Keeps the security context in the HTTP session (the idle timeout is the session's), and ends a DigiD
- * session whose absolute expiry has passed: the session is invalidated and the request is anonymous.
+ * session whose absolute expiry has passed or whose DigiD session a single logout ended (the IdP's back
+ * channel may have reached another node): the session is invalidated and the request is anonymous.
  * The app's SecurityFilterChain must use this bean ({@code http.securityContext(c ->
  * c.securityContextRepository(repo))}); the ACS saves into it.
  */
@@ -27,9 +30,20 @@ public final class DigidSecurityContextRepository implements SecurityContextRepo
   private final DelegatingSecurityContextRepository delegate =
       new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
   private final Clock clock;
+  private final Predicate<AuthenticatedCitizen> ended;
 
+  /** Without single logout: only the absolute expiry ends a session. */
   public DigidSecurityContextRepository(Clock clock) {
+    this(clock, citizen -> false);
+  }
+
+  /**
+   * @param ended true for a citizen whose DigiD session was ended by a single logout ({@link
+   *     nl.noodrem.digid.DigidSingleLogout#isEnded}); an exception from it fails the request
+   */
+  public DigidSecurityContextRepository(Clock clock, Predicate<AuthenticatedCitizen> ended) {
     this.clock = clock;
+    this.ended = ended;
   }
 
   @Override
@@ -83,6 +97,7 @@ public final class DigidSecurityContextRepository implements SecurityContextRepo
   }
 
   private boolean isExpired(Authentication authentication) {
-    return authentication instanceof DigidAuthentication digid && !digid.citizen().isValidAt(clock.instant());
+    return authentication instanceof DigidAuthentication digid
+        && (!digid.citizen().isValidAt(clock.instant()) || ended.test(digid.citizen()));
   }
 }

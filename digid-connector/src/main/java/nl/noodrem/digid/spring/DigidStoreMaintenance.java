@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.noodrem.digid.store.AuthnRequestStore;
+import nl.noodrem.digid.store.LogoutStore;
 import nl.noodrem.digid.store.ReplayCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,11 @@ public final class DigidStoreMaintenance implements DisposableBean {
   private final ScheduledExecutorService scheduler;
 
   public DigidStoreMaintenance(AuthnRequestStore requests, ReplayCache replayCache, Clock clock, Duration interval) {
+    this(requests, replayCache, null, clock, interval);
+  }
+
+  /** @param logouts may be null (no single-logout store) */
+  public DigidStoreMaintenance(AuthnRequestStore requests, ReplayCache replayCache, LogoutStore logouts, Clock clock, Duration interval) {
     scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -35,6 +41,9 @@ public final class DigidStoreMaintenance implements DisposableBean {
           try {
             int requestsPurged = requests.purgeExpired(clock.instant());
             int replaysPurged = replayCache.purgeExpired(clock.instant());
+            if (logouts != null) {
+              replaysPurged += logouts.purgeExpired(clock.instant());
+            }
             if (requestsPurged + replaysPurged > 0) {
               LOG.debug("DigiD store purge: {} requests, {} replay entries", requestsPurged, replaysPurged);
             }

@@ -111,6 +111,37 @@ class DigidLoginFlowTest {
   }
 
   @Test
+  void login_requestedLevelBelowTheRoutesMinimum_asksTheRoutesMinimum() throws Exception {
+    TestBrowser.Page simulatorPage = browser.get(BASE + "/digid/login?returnTo=%2Fbrake%3Fx%3D1&level=BASIS");
+    assertThat(TestBrowser.byId(simulatorPage.body(), "requested-level")).isEqualTo("SUBSTANTIEEL");
+
+    TestBrowser.Page landed = choose(simulatorPage, "999993653", "MIDDEN", "login");
+    assertThat(landed.status()).as("an answer below the route's minimum is refused").isEqualTo(400);
+    assertThat(log.all()).contains("reason=LEVEL_TOO_LOW");
+  }
+
+  @Test
+  void login_requestedLevelAboveTheRoutesMinimum_isKept() throws Exception {
+    TestBrowser.Page simulatorPage = browser.get(BASE + "/digid/login?returnTo=/brake&level=HOOG");
+    assertThat(TestBrowser.byId(simulatorPage.body(), "requested-level")).isEqualTo("HOOG");
+  }
+
+  @Test
+  void login_requestedLevelOnARouteWithoutMinimum_isKept() throws Exception {
+    TestBrowser.Page simulatorPage = browser.get(BASE + "/digid/login?returnTo=/account&level=BASIS");
+    assertThat(TestBrowser.byId(simulatorPage.body(), "requested-level")).isEqualTo("BASIS");
+  }
+
+  @Test
+  void authnRequest_byDefault_carriesForceAuthn() throws Exception {
+    TestBrowser.Page simulatorPage = browser.get(BASE + "/brake");
+
+    byte[] xml = nl.noodrem.digid.saml.RedirectBinding.decode(simulatorPage.uri().getRawQuery(), "SAMLRequest").messageXml();
+    assertThat(new String(xml, java.nio.charset.StandardCharsets.UTF_8)).contains("ForceAuthn=\"true\"");
+    assertThat(TestBrowser.byId(simulatorPage.body(), "force-authn")).isEqualTo("true");
+  }
+
+  @Test
   void login_returnToAnotherHost_fallsBackToLocalRoot() throws Exception {
     TestBrowser.Page simulatorPage = browser.get(BASE + "/digid/login?returnTo=//evil.example/steal");
     TestBrowser.Page landed = choose(simulatorPage, "999993653", "SUBSTANTIEEL", "login");
@@ -123,7 +154,11 @@ class DigidLoginFlowTest {
     assertThat(brakePage.status()).isEqualTo(200);
     String csrf = csrfTokenFromSimulatorPage();
 
-    TestBrowser.Page after = browser.post(BASE + "/digid/logout", Map.of("_csrf", csrf));
+    TestBrowser.Page idpLogout = browser.post(BASE + "/digid/logout", Map.of("_csrf", csrf));
+    java.util.regex.Matcher refresh =
+        java.util.regex.Pattern.compile("content=\"0;url=([^\"]+)\"").matcher(idpLogout.body());
+    assertThat(refresh.find()).as("on to DigiD's single logout").isTrue();
+    TestBrowser.Page after = browser.get(refresh.group(1).replace("&amp;", "&"));
 
     assertThat(after.uri().toString()).isEqualTo(BASE + "/?digid=uitgelogd");
     assertThat(browser.get(BASE + "/brake").uri().getPath()).isEqualTo("/digid-simulator/login");

@@ -137,6 +137,55 @@ class DigidSecurityPiecesTest {
     assertThat(response.getStatus()).isEqualTo(403);
   }
 
+  @Test
+  void handle_lowerLevelOnAnApi_gets401StepUpChallengeNamingLevelAndLogin() throws Exception {
+    SecurityContextHolder.getContext().setAuthentication(authentication(DigidLevel.BASIS, NOW.plus(Duration.ofHours(1))));
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/brake/api/pull");
+    request.addHeader("Accept", "application/json");
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    new DigidAccessDeniedHandler(policy).handle(request, response, new AccessDeniedException("x"));
+    assertThat(response.getStatus()).isEqualTo(401);
+    assertThat(response.getHeader("WWW-Authenticate"))
+        .isEqualTo("DigiD error=\"insufficient_user_authentication\", level=\"SUBSTANTIEEL\", login=\"/digid/login?returnTo=%2F&level=SUBSTANTIEEL\"");
+  }
+
+  @Test
+  void handle_lowerLevelPostingAPage_stepsUpReturningToTheStart() throws Exception {
+    SecurityContextHolder.getContext().setAuthentication(authentication(DigidLevel.MIDDEN, NOW.plus(Duration.ofHours(1))));
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    new DigidAccessDeniedHandler(policy).handle(new MockHttpServletRequest("POST", "/brake/pull"), response, new AccessDeniedException("x"));
+    assertThat(response.getRedirectedUrl()).isEqualTo("/digid/login?returnTo=%2F&level=SUBSTANTIEEL");
+  }
+
+  @Test
+  void handle_stepUpJustCancelled_goesToCancelLandingInsteadOfDigid() throws Exception {
+    SecurityContextHolder.getContext().setAuthentication(authentication(DigidLevel.MIDDEN, NOW.plus(Duration.ofHours(1))));
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/brake");
+    request.setParameter("digid", "geannuleerd");
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    new DigidAccessDeniedHandler(policy, "/start").handle(request, response, new AccessDeniedException("x"));
+    assertThat(response.getRedirectedUrl()).isEqualTo("/start?digid=geannuleerd");
+  }
+
+  @Test
+  void levelForLogin_requestedBelowTheReturnPathsMinimum_isRaised() {
+    assertThat(policy.levelForLogin("BASIS", "/brake/x?y=1")).isEqualTo(DigidLevel.SUBSTANTIEEL);
+    assertThat(policy.levelForLogin("inzage", "/brake/hoog/x")).isEqualTo(DigidLevel.HOOG);
+    assertThat(policy.levelForLogin("HOOG", "/brake")).as("raising is allowed").isEqualTo(DigidLevel.HOOG);
+    assertThat(policy.levelForLogin("BASIS", "/elders")).as("no minimum").isEqualTo(DigidLevel.BASIS);
+    assertThat(policy.levelForLogin(null, "/account")).as("default level, not the path's lower one").isEqualTo(DigidLevel.SUBSTANTIEEL);
+  }
+
+  @Test
+  void loadDeferredContext_sessionEndedBySingleLogout_endsTheSession() {
+    MockHttpServletRequest request = requestWithSession(authentication(DigidLevel.HOOG, NOW.plus(Duration.ofHours(1))));
+    MockHttpSession session = (MockHttpSession) request.getSession();
+    SecurityContext context =
+        new DigidSecurityContextRepository(Clock.fixed(NOW, ZoneOffset.UTC), citizen -> true).loadDeferredContext(request).get();
+    assertThat(context.getAuthentication()).isNull();
+    assertThat(session.isInvalid()).isTrue();
+  }
+
   private static MockHttpServletRequest requestWithSession(DigidAuthentication authentication) {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/brake");
     MockHttpSession session = new MockHttpSession();

@@ -39,8 +39,9 @@ public class DigidTestApplication {
             .requestMatchers("/brake/**").hasAuthority(DigidLevel.SUBSTANTIEEL.authority())
             .anyRequest().hasRole("CITIZEN"))
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDeniedHandler))
-        // the HTTP-POST binding posts cross-site into the simulator's SSO endpoint, as it would into DigiD
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/digid-simulator/login"))
+        // the HTTP-POST binding posts cross-site into the simulator's SSO endpoint, as it would into DigiD;
+        // the IdP's SOAP back channel is authenticated by its signature
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/digid-simulator/login", "/digid/slo/soap"))
         .logout(logout -> logout.disable());
     return http.build();
   }
