@@ -16,7 +16,10 @@ public final class DevAppProperties {
     registry.add("noodrem.data-dir", dataDir::toString);
     registry.add("server.port", () -> port);
     registry.add("noodrem.digid.simulator.artifact-resolution-port", () -> 0);
-    registry.add("noodrem.standins.batch-drop.sftp-port", TestPorts::free);
+    // one port, chosen once: a supplier is asked again at every read, which gave the SFTP stand-in and the bridge's
+    // SFTP client different ports
+    int sftpPort = TestPorts.free();
+    registry.add("noodrem.standins.batch-drop.sftp-port", () -> sftpPort);
     registry.add("noodrem.legacy.debt-help-batch.sftp.port", () -> "${noodrem.standins.batch-drop.sftp-port}");
   }
 }
