@@ -64,13 +64,13 @@ class SchemaMigrationsTest {
         for (Future<MigrateResult> result : results) {
           executed += result.get().migrationsExecuted;
         }
-        assertThat(executed).isEqualTo(5);
+        assertThat(executed).isEqualTo(6);
       } finally {
         nodes.shutdownNow();
       }
       Integer versions = new JdbcTemplate(db).queryForObject(
           "SELECT COUNT(*) FROM noodrem_schema_history WHERE success", Integer.class);
-      assertThat(versions).isEqualTo(5);
+      assertThat(versions).isEqualTo(6);
     }
   }
 
@@ -87,7 +87,7 @@ class SchemaMigrationsTest {
 
   private static void assertMigratesAndEngineStarts(DataSource db, String name) {
     MigrateResult first = SchemaMigrations.migrate(db);
-    assertThat(first.migrationsExecuted).isEqualTo(5);
+    assertThat(first.migrationsExecuted).isEqualTo(6);
     assertThat(first.targetSchemaVersion).isEqualTo("5");
     JdbcTemplate jdbc = new JdbcTemplate(db);
     for (String table : MODULE_TABLES) {

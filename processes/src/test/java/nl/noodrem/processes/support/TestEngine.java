@@ -32,6 +32,8 @@ public final class TestEngine {
     configuration.setJobExecutorActivate(false);
     configuration.setExpressionManager(new MockExpressionManager());
     configuration.setProcessEngineName("noodrem-test-" + UUID.randomUUID());
+    // as in the app: the brake's end listener is built in, so a cancellation cannot skip it
+    configuration.getProcessEnginePlugins().add(new nl.noodrem.processes.config.BrakeEndedPlugin());
     return configuration;
   }
 
