@@ -60,3 +60,23 @@ Feature: The rules of the brake
     And the credential is ready for pickup
     When the municipality delivers a batch file saying the citizen's debt help ended
     Then the citizen can no longer collect the credential
+
+  Scenario: A case opened while the first hold waits for the collection system is held too
+    Given a citizen with 1 open case at CJIB
+    And the collection system is down
+    When the citizen logs in with DigiD and pulls the brake
+    Then no hold is confirmed yet
+    When CJIB opens a new case for the citizen
+    And the collection system is back
+    Then the collection system holds every case of the citizen for 4 months from today
+
+  Scenario: A case the collection system refuses to hold is not called held
+    Given a citizen with 2 open cases at CJIB
+    And the collection system is down
+    When the citizen logs in with DigiD and pulls the brake
+    Then no hold is confirmed yet
+    When one of the citizen's cases is paid before the collection system carries out the hold
+    And the collection system is back
+    Then the collection system holds only the other case for 4 months from today
+    And the citizen is told which case is not held and why
+    And CJIB operations find a task about the case that was not held

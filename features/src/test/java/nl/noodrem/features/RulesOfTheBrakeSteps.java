@@ -42,6 +42,8 @@ public class RulesOfTheBrakeSteps {
   @Autowired ManagementService management;
   @Autowired BrakeStaffService staff;
 
+  private String paidCase;
+
   private Citizen citizen() {
     return brakeSteps.currentCitizen();
   }
@@ -163,6 +165,48 @@ public class RulesOfTheBrakeSteps {
         + "/ophalen", "{}");
     assertThat(answer.status()).as(answer.body()).isNotEqualTo(200);
     assertThat(answer.body()).doesNotContain(citizen().bsn.digits());
+  }
+
+  @When("CJIB opens a new case for the citizen")
+  public void cjibOpensANewCase() throws Exception {
+    String caseNumber = nl.noodrem.features.support.Bsns.caseNumber();
+    collection.openCase(citizen().bsn.digits(), caseNumber, "WAHV", 9_500, "DECISION", today().minusDays(1));
+    citizen().cases.add(caseNumber);
+  }
+
+  @Then("the collection system holds every case of the citizen for {int} months from today")
+  public void theCollectionSystemHoldsEveryCase(int months) {
+    assertThat(citizen().cases).hasSizeGreaterThan(1);
+    awaitHeldUntil(today().plusMonths(months));
+  }
+
+  @When("one of the citizen's cases is paid before the collection system carries out the hold")
+  public void oneCaseIsPaid() {
+    paidCase = citizen().cases.get(1);
+    collection.database().jdbc().update("UPDATE CJIB_ZAAK SET STATUS = 'BETAALD' WHERE ZAAKNUMMER = ?", paidCase);
+  }
+
+  @Then("the collection system holds only the other case for {int} months from today")
+  public void theCollectionSystemHoldsOnlyTheOtherCase(int months) {
+    String other = citizen().cases.get(0);
+    await().atMost(PATIENCE).until(() -> collection.holdUntil(other), today().plusMonths(months)::equals);
+    assertThat(collection.holdUntil(paidCase)).isNull();
+  }
+
+  @Then("the citizen is told which case is not held and why")
+  public void theCitizenIsToldWhichCaseIsNotHeld() {
+    String inbox = await().atMost(PATIENCE).until(() -> citizen().browser.get("/portaal/api/berichten").body(),
+        body -> body.contains("CASES_NOT_HELD"));
+    assertThat(inbox).contains(paidCase).contains("zaak onbekend, betaald of gesloten");
+  }
+
+  @Then("CJIB operations find a task about the case that was not held")
+  public void operationsFindATask() {
+    Task task = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery()
+        .processInstanceBusinessKey(citizen().brakeRef).taskDefinitionKey("Task_CheckRejectedCases")
+        .taskCandidateGroup("cjib-operations").singleResult(), Objects::nonNull);
+    assertThat(tasks.getVariables(task.getId()).get("rejectedCasesText")).isEqualTo(paidCase);
+    assertThat(tasks.getVariables(task.getId()).toString()).doesNotContain(citizen().bsn.digits());
   }
 
   private void awaitHeldUntil(LocalDate until) {
