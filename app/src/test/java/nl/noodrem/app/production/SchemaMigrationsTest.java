@@ -88,8 +88,10 @@ class SchemaMigrationsTest {
   private static void assertMigratesAndEngineStarts(DataSource db, String name) {
     MigrateResult first = SchemaMigrations.migrate(db);
     assertThat(first.migrationsExecuted).isEqualTo(6);
-    assertThat(first.targetSchemaVersion).isEqualTo("5");
+    assertThat(first.targetSchemaVersion).isEqualTo("6");
     JdbcTemplate jdbc = new JdbcTemplate(db);
+    // V6: how a brake ended, read by the pull decision
+    assertThat(jdbc.queryForList("SELECT outcome FROM noodrem_brake", String.class)).isEmpty();
     for (String table : MODULE_TABLES) {
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class)).as(table).isZero();
     }
