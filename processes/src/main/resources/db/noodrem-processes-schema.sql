@@ -12,6 +12,8 @@ CREATE TABLE IF NOT EXISTS noodrem_brake (
   active_citizen_ref VARCHAR(40) UNIQUE
 );
 CREATE INDEX IF NOT EXISTS noodrem_brake_by_citizen ON noodrem_brake (citizen_ref, pulled_on);
+-- how the brake ended (a lift reason, or NOT_HELD): a pull soon after a brake without proof is decided by a person
+ALTER TABLE noodrem_brake ADD COLUMN IF NOT EXISTS outcome VARCHAR(24);
 
 -- Issued credentials: enough to revoke them, nothing to rebuild them.
 CREATE TABLE IF NOT EXISTS noodrem_issuance (

@@ -637,6 +637,11 @@ public class BrakeSteps {
     return citizen;
   }
 
+  /** The scenario's citizen, for the steps of other glue classes (the rules of the brake). */
+  Citizen currentCitizen() {
+    return citizen;
+  }
+
   private void ensureLoggedIn() {
     if (!citizen.loggedIn) {
       citizen.logInWithDigid();

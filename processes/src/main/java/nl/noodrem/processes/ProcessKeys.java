@@ -11,6 +11,8 @@ public final class ProcessKeys {
   public static final String CREDENTIAL_REVOCATION = "credential-revocation";
   public static final String ISSUER_ONBOARDING = "issuer-onboarding";
   public static final String HOLD_DECISION = "hold-decision";
+  /** Whether a pull holds at once or a case officer decides first (in the same DMN file as hold-decision). */
+  public static final String PULL_DECISION = "pull-decision";
 
   /** The collection system answered a hold or lift command; correlated by brakeRef + awaited command id. */
   public static final String MSG_HOLD_ACKNOWLEDGED = "HoldAcknowledged";
@@ -26,6 +28,12 @@ public final class ProcessKeys {
   public static final String MSG_CREDENTIAL_COLLECTED = "CredentialCollected";
   /** The municipality's system reported a Wgs decision while a counsellor looks; by citizenRef + issuerOin. */
   public static final String MSG_DEBT_HELP_DECIDED = "DebtHelpDecided";
+  /** The municipality reports that a citizen's debt help ended: ends their issuance requests still under way. */
+  public static final String MSG_DEBT_HELP_ENDED = "DebtHelpEnded";
+  /** Staff end a running brake now (reason in {@code liftReason}): interrupting event subprocess. */
+  public static final String MSG_BRAKE_END_REQUESTED = "BrakeEndRequested";
+  /** Staff correct the end date of a running hold ({@code correctedHoldEnd}): non-interrupting event subprocess. */
+  public static final String MSG_HOLD_END_CORRECTION = "HoldEndCorrectionRequested";
 
   private ProcessKeys() {}
 }

@@ -54,6 +54,8 @@ class ArchitectureTest {
       .and().doNotHaveFullyQualifiedName("nl.noodrem.processes.config.HistoryTimeToLivePlugin$DecisionTtl")
       .and().resideOutsideOfPackage("nl.noodrem.processes.guard..")
       .and().doNotHaveFullyQualifiedName("nl.noodrem.processes.delegate.Actors")
+      .and().doNotHaveFullyQualifiedName("nl.noodrem.processes.config.BrakeEndedPlugin")
+      .and().doNotHaveFullyQualifiedName("nl.noodrem.processes.config.BrakeEndedPlugin$1")
       .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine.impl..",
           "org.camunda.bpm.dmn.engine.impl..")
       .because("engine internals make a move to Operaton harder (ADR 0002); engine plugins (history TTL, the task"

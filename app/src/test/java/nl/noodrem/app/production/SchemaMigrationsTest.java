@@ -64,13 +64,13 @@ class SchemaMigrationsTest {
         for (Future<MigrateResult> result : results) {
           executed += result.get().migrationsExecuted;
         }
-        assertThat(executed).isEqualTo(7);
+        assertThat(executed).isEqualTo(8);
       } finally {
         nodes.shutdownNow();
       }
       Integer versions = new JdbcTemplate(db).queryForObject(
           "SELECT COUNT(*) FROM noodrem_schema_history WHERE success", Integer.class);
-      assertThat(versions).isEqualTo(7);
+      assertThat(versions).isEqualTo(8);
     }
   }
 
@@ -87,9 +87,11 @@ class SchemaMigrationsTest {
 
   private static void assertMigratesAndEngineStarts(DataSource db, String name) {
     MigrateResult first = SchemaMigrations.migrate(db);
-    assertThat(first.migrationsExecuted).isEqualTo(7);
-    assertThat(first.targetSchemaVersion).isEqualTo("7");
+    assertThat(first.migrationsExecuted).isEqualTo(8);
+    assertThat(first.targetSchemaVersion).isEqualTo("8");
     JdbcTemplate jdbc = new JdbcTemplate(db);
+    // V8: how a brake ended, read by the pull decision
+    assertThat(jdbc.queryForList("SELECT outcome FROM noodrem_brake", String.class)).isEmpty();
     for (String table : MODULE_TABLES) {
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class)).as(table).isZero();
     }

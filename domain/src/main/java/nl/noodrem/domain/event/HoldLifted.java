@@ -15,7 +15,15 @@ public record HoldLifted(
     PERIOD_ENDED,
     CREDENTIAL_REVOKED,
     NO_PROOF_PRESENTED,
-    CASE_OFFICER_DECISION
+    CASE_OFFICER_DECISION,
+    /** CJIB staff ended the brake early (e.g. it was pulled by mistake), with a reason on record. */
+    ENDED_BY_STAFF,
+    /** The citizen asked to stop the brake. */
+    CITIZEN_WITHDREW,
+    /** The held cases were paid; nothing is left to hold. */
+    CASES_PAID,
+    /** The brake's process was cancelled outside the model (Cockpit); its cases are lifted anyway. */
+    BRAKE_CANCELLED
   }
 
   public HoldLifted {

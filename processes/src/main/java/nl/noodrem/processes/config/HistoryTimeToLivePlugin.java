@@ -29,7 +29,7 @@ public class HistoryTimeToLivePlugin extends AbstractProcessEnginePlugin {
 
   static final Set<String> PROCESS_KEYS = Set.of(ProcessKeys.EMERGENCY_BRAKE, ProcessKeys.CREDENTIAL_ISSUANCE,
       ProcessKeys.CREDENTIAL_REVOCATION, ProcessKeys.ISSUER_ONBOARDING);
-  static final Set<String> DECISION_KEYS = Set.of(ProcessKeys.HOLD_DECISION);
+  static final Set<String> DECISION_KEYS = Set.of(ProcessKeys.HOLD_DECISION, ProcessKeys.PULL_DECISION);
 
   private final int days;
 

@@ -30,6 +30,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param proofAudience the audience a presentation must be bound to (CJIB's verifier)
  * @param proofRequestLifetime how long a presentation request (its nonce) may be answered
  * @param paymentPlanMonths the standard payment plan offered when a hold ends (CJIB: 36 months)
+ * @param reviewEscalationBefore a case officer's review still open this long before the hold ends is decided by
+ *     the rules (the DMN's proposal, at most 12 months), so the extension reaches the collection system in time
+ * @param reminderBefore the citizen is reminded this long before any hold ends
+ * @param leniencyMonths the first hold is extended once by this much when the municipality is still deciding
+ *     shortly before it ends (a slow municipality is not held against the citizen; the Wgs gives it 8 weeks)
  */
 @ConfigurationProperties("noodrem.process")
 public record NoodremProcessProperties(
@@ -47,7 +52,10 @@ public record NoodremProcessProperties(
     @DefaultValue("") String sealingKey,
     @DefaultValue("urn:nl:cjib:noodrem") String proofAudience,
     @DefaultValue("PT15M") Duration proofRequestLifetime,
-    @DefaultValue("36") int paymentPlanMonths) {
+    @DefaultValue("36") int paymentPlanMonths,
+    @DefaultValue("P3D") Period reviewEscalationBefore,
+    @DefaultValue("P30D") Period reminderBefore,
+    @DefaultValue("2") int leniencyMonths) {
 
   /**
    * @param outstandingThresholdCents above this total outstanding a case officer reviews (default EUR 5,000)
@@ -80,13 +88,18 @@ public record NoodremProcessProperties(
     sealingKey = sealingKey == null ? "" : sealingKey;
     Objects.requireNonNull(proofAudience, "noodrem.process.proof-audience");
     Objects.requireNonNull(proofRequestLifetime, "noodrem.process.proof-request-lifetime");
+    Objects.requireNonNull(reviewEscalationBefore, "noodrem.process.review-escalation-before");
+    Objects.requireNonNull(reminderBefore, "noodrem.process.reminder-before");
+    if (leniencyMonths < 1 || firstHoldMonths + leniencyMonths > HoldPeriod.STANDARD_MAX_MONTHS) {
+      throw new IllegalArgumentException("noodrem.process.leniency-months must be >= 1 and fit in 12 months");
+    }
     if (paymentPlanMonths < 1) {
       throw new IllegalArgumentException("noodrem.process.payment-plan-months must be >= 1");
     }
     if (firstHoldMonths < 1 || extensionMonths < 1
-        || firstHoldMonths + extensionMonths > HoldPeriod.MAX_MONTHS) {
+        || firstHoldMonths + extensionMonths > HoldPeriod.STANDARD_MAX_MONTHS) {
       throw new IllegalArgumentException("noodrem.process: first-hold-months and extension-months must be >= 1 and "
-          + "together at most " + HoldPeriod.MAX_MONTHS);
+          + "together at most " + HoldPeriod.STANDARD_MAX_MONTHS);
     }
     if (credentialValidityMonths < 1) {
       throw new IllegalArgumentException("noodrem.process.credential-validity-months must be >= 1");
@@ -101,7 +114,7 @@ public record NoodremProcessProperties(
     return new NoodremProcessProperties(ZoneId.of("Europe/Amsterdam"), HoldPeriod.FIRST_HOLD_MONTHS,
         HoldPeriod.EXTENSION_MONTHS, Period.ofDays(30), Duration.ofHours(4), Period.ofDays(7), 18,
         Period.ofDays(14), new Review(500_000, 2, 2), Period.ofDays(180), Period.ofYears(5), sealingKey,
-        "urn:nl:cjib:noodrem", Duration.ofMinutes(15), 36);
+        "urn:nl:cjib:noodrem", Duration.ofMinutes(15), 36, Period.ofDays(3), Period.ofDays(30), 2);
   }
 
   /** The history time-to-live in whole days, as Camunda wants it. */

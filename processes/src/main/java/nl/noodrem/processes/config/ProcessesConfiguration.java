@@ -15,7 +15,14 @@ import nl.noodrem.processes.delegate.BrakeEndedListener;
 import nl.noodrem.processes.delegate.ExtendHoldDelegate;
 import nl.noodrem.processes.delegate.FindIssuedCredentialsDelegate;
 import nl.noodrem.processes.delegate.HoldNewCaseDelegate;
+import nl.noodrem.processes.delegate.CorrectHoldEndDelegate;
 import nl.noodrem.processes.delegate.HoldReviewListener;
+import nl.noodrem.processes.delegate.JoinFirstHoldDelegate;
+import nl.noodrem.processes.delegate.LeniencyDelegate;
+import nl.noodrem.processes.delegate.MunicipalityDecidingDelegate;
+import nl.noodrem.processes.delegate.PullReviewListener;
+import nl.noodrem.processes.delegate.RemoveRejectedCasesDelegate;
+import nl.noodrem.processes.delegate.ReviewEscalatedListener;
 import nl.noodrem.processes.delegate.IssuanceConfirmationListener;
 import nl.noodrem.processes.delegate.LiftHoldDelegate;
 import nl.noodrem.processes.delegate.LookUpOpenCasesDelegate;
@@ -37,6 +44,7 @@ import nl.noodrem.processes.port.PresentationVerifier;
 import nl.noodrem.processes.port.ProcessedEvents;
 import nl.noodrem.processes.port.StatusListWriter;
 import nl.noodrem.processes.service.BrakeService;
+import nl.noodrem.processes.service.BrakeStaffService;
 import nl.noodrem.processes.service.BrakeSteps;
 import nl.noodrem.processes.service.CitizenMessages;
 import nl.noodrem.processes.service.DefaultProcessGateway;
@@ -160,6 +168,11 @@ public class ProcessesConfiguration {
   }
 
   @Bean
+  BrakeStaffService brakeStaffService(RuntimeService runtime, BrakeSteps steps, AuditLog audit, Clock clock) {
+    return new BrakeStaffService(runtime, steps, audit, clock);
+  }
+
+  @Bean
   IssuanceService issuanceService(RuntimeService runtime, BsnPseudonymizer pseudonymizer, BsnSealer sealer,
       CredentialSigner signer, IssuanceSteps steps, TransactionTemplate noodremTransactions) {
     return new IssuanceService(runtime, pseudonymizer, sealer, signer, steps, noodremTransactions);
@@ -227,6 +240,46 @@ public class ProcessesConfiguration {
   @Bean
   NotifyCitizenDelegate notifyCitizenDelegate(CitizenMessages messages) {
     return new NotifyCitizenDelegate(messages);
+  }
+
+  @Bean
+  BrakeEndedPlugin noodremBrakeEndedPlugin() {
+    return new BrakeEndedPlugin();
+  }
+
+  @Bean
+  RemoveRejectedCasesDelegate removeRejectedCasesDelegate(BrakeSteps steps) {
+    return new RemoveRejectedCasesDelegate(steps);
+  }
+
+  @Bean
+  MunicipalityDecidingDelegate municipalityDecidingDelegate() {
+    return new MunicipalityDecidingDelegate();
+  }
+
+  @Bean
+  LeniencyDelegate leniencyDelegate(BrakeSteps steps) {
+    return new LeniencyDelegate(steps);
+  }
+
+  @Bean
+  JoinFirstHoldDelegate joinFirstHoldDelegate() {
+    return new JoinFirstHoldDelegate();
+  }
+
+  @Bean
+  CorrectHoldEndDelegate correctHoldEndDelegate(BrakeSteps steps) {
+    return new CorrectHoldEndDelegate(steps);
+  }
+
+  @Bean
+  PullReviewListener pullReviewListener(BrakeSteps steps) {
+    return new PullReviewListener(steps);
+  }
+
+  @Bean
+  ReviewEscalatedListener reviewEscalatedListener(BrakeSteps steps) {
+    return new ReviewEscalatedListener(steps);
   }
 
   @Bean

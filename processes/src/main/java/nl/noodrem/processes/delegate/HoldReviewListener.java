@@ -1,5 +1,7 @@
 package nl.noodrem.processes.delegate;
 
+import nl.noodrem.domain.HoldAuthority;
+import nl.noodrem.domain.HoldPeriod;
 import nl.noodrem.processes.port.AuditAction;
 import nl.noodrem.processes.service.BrakeSteps;
 import nl.noodrem.processes.support.Vars;
@@ -7,14 +9,12 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
- * Complete listener of Task_ReviewHoldDecision: checks the case officer's decision (a change needs months and a
- * reason), sets {@code grantedHoldMonths} and leaves an audit record with the officer's name. Refusing to complete
- * keeps the task open with the officer's input rejected.
+ * Complete listener of Task_ReviewHoldDecision: checks the case officer's decision against the rules (a change
+ * needs months and a reason, and may not take the hold past {@link HoldPeriod#CASE_OFFICER_MAX_MONTHS} months from
+ * its first day), sets {@code grantedHoldMonths} and {@code holdAuthority} and leaves an audit record with the
+ * officer's name. Refusing to complete keeps the task open with the officer's input rejected.
  */
 public class HoldReviewListener implements TaskListener {
-
-  /** A case officer grants at most what CJIB grants on a counsellor's request (DOMAIN.md: 12 months). */
-  public static final int MAX_REVIEWED_MONTHS = 12;
 
   private final BrakeSteps steps;
 
@@ -27,14 +27,19 @@ public class HoldReviewListener implements TaskListener {
     String actor = Actors.of(task);
     Object outcome = task.getVariable(Vars.REVIEW_OUTCOME);
     long proposed = Vars.number(task, Vars.HOLD_MONTHS);
+    HoldPeriod current = new HoldPeriod(Vars.date(task, Vars.HOLD_START), Vars.date(task, Vars.HOLD_END));
     long granted;
     if ("APPROVE".equals(outcome)) {
       granted = proposed;
     } else if ("CHANGE".equals(outcome)) {
       Object months = task.getVariable(Vars.CHANGED_HOLD_MONTHS);
       Object note = task.getVariable(Vars.REVIEW_NOTE);
-      if (!(months instanceof Number n) || n.longValue() < 1 || n.longValue() > MAX_REVIEWED_MONTHS) {
-        throw new IllegalArgumentException("a changed decision needs 1 to " + MAX_REVIEWED_MONTHS + " months");
+      long room = java.time.temporal.ChronoUnit.MONTHS.between(current.end(),
+          current.ceiling(HoldAuthority.CASE_OFFICER));
+      if (!(months instanceof Number n) || n.longValue() < 1 || n.longValue() > Math.max(room, 1)) {
+        throw new IllegalArgumentException("a changed decision needs 1 to " + Math.max(room, 1) + " months: the hold"
+            + " may last until " + current.ceiling(HoldAuthority.CASE_OFFICER) + " at most ("
+            + HoldPeriod.CASE_OFFICER_MAX_MONTHS + " months from " + current.start() + ")");
       }
       if (note == null || note.toString().isBlank()) {
         throw new IllegalArgumentException("a changed decision needs a reason");
@@ -44,7 +49,9 @@ public class HoldReviewListener implements TaskListener {
       throw new IllegalArgumentException("review outcome must be APPROVE or CHANGE");
     }
     task.setVariable(Vars.GRANTED_HOLD_MONTHS, granted);
+    task.setVariable(Vars.HOLD_AUTHORITY, HoldAuthority.CASE_OFFICER.name());
     steps.audit(Vars.string(task, Vars.BRAKE_REF), AuditAction.HOLD_REVIEWED, actor,
-        outcome + ": " + granted + " month(s), proposed " + proposed);
+        outcome + ": " + granted + " month(s), proposed " + proposed + ", hold may reach "
+            + current.ceiling(HoldAuthority.CASE_OFFICER));
   }
 }

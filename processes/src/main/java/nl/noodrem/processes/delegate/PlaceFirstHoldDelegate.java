@@ -22,5 +22,7 @@ public class PlaceFirstHoldDelegate implements JavaDelegate {
     execution.setVariable(Vars.HOLD_START, sent.period().start().toString());
     execution.setVariable(Vars.HOLD_END, sent.period().end().toString());
     execution.setVariable(Vars.HOLD_COMMAND_ID, sent.commandId());
+    // conflicts with a new case joining at the same moment (Task_JoinFirstHold), so one of the two retries
+    execution.setVariable(Vars.CASES_VERSION, Vars.number(execution, Vars.CASES_VERSION) + 1);
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.noodrem.domain.HoldPeriod;
 import nl.noodrem.processes.ProcessKeys;
 import nl.noodrem.processes.delegate.HoldReviewListener;
 import nl.noodrem.processes.support.Vars;
@@ -24,11 +25,12 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 public final class TaskInputs {
 
   /**
-   * The most months a case officer may grant in a review: CJIB's own ceiling for a counsellor's request
-   * (DOMAIN.md). Today {@link HoldReviewListener#MAX_REVIEWED_MONTHS}; when the brake's rule table moves into the
-   * domain module this points at its constant instead.
+   * The most months any review can add: a case officer may take a brake to
+   * {@link HoldPeriod#CASE_OFFICER_MAX_MONTHS} months from its first held day, and the first hold already took
+   * {@link HoldPeriod#FIRST_HOLD_MONTHS} (rule table, ADR 0011). The exact ceiling of one brake, which shrinks as it
+   * runs, is checked by {@link HoldReviewListener} against {@link HoldPeriod#ceiling}.
    */
-  public static final int MAX_REVIEWED_HOLD_MONTHS = HoldReviewListener.MAX_REVIEWED_MONTHS;
+  public static final int MAX_REVIEWED_HOLD_MONTHS = HoldPeriod.CASE_OFFICER_MAX_MONTHS - HoldPeriod.FIRST_HOLD_MONTHS;
 
   /** The longest note a reviewer may leave (the review form's {@code maxlength}). */
   public static final int MAX_NOTE_LENGTH = 500;
@@ -102,8 +104,14 @@ public final class TaskInputs {
     all.put(new TaskKey(ProcessKeys.EMERGENCY_BRAKE, "Task_ReviewHoldDecision"),
         new Declaration(review, List.of(TaskInputs::proposalWithinBounds)));
 
+    Map<String, InputRule> pull = new LinkedHashMap<>();
+    pull.put(Vars.PULL_OUTCOME, new InputRule.OneOf(Set.of("GRANT", "REFUSE")));
+    pull.put(Vars.PULL_NOTE, new InputRule.Text(MAX_NOTE_LENGTH));
+    all.put(new TaskKey(ProcessKeys.EMERGENCY_BRAKE, "Task_ReviewPull"), new Declaration(pull, List.of()));
+
     for (String check : List.of("Task_CheckFirstHoldAck", "Task_CheckExtensionAck", "Task_CheckLiftAck",
-        "Task_CheckNewCaseHoldAck")) {
+        "Task_CheckNewCaseHoldAck", "Task_CheckLeniencyHoldAck", "Task_CheckRequestedLiftAck",
+        "Task_CheckCorrectedHoldAck", "Task_CheckRejectedCases")) {
       all.put(new TaskKey(ProcessKeys.EMERGENCY_BRAKE, check), Declaration.nothing());
     }
 

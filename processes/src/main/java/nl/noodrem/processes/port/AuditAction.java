@@ -10,6 +10,8 @@ public enum AuditAction {
   PROOF_REJECTED,
   HOLD_DECIDED,
   HOLD_REVIEWED,
+  /** A member of staff asked to end a brake or correct its end date (with their name and reason). */
+  STAFF_REQUEST,
   CREDENTIAL_REVOCATION_SEEN,
   LIFT_REQUESTED,
   PAYMENT_PLAN_OFFERED,

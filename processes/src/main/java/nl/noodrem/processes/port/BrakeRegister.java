@@ -21,8 +21,19 @@ public interface BrakeRegister {
    */
   boolean claim(CitizenRef citizen, String brakeRef, LocalDate pulledOn);
 
-  /** Marks the brake ended, so the citizen can pull a new one; idempotent. */
-  void release(String brakeRef, LocalDate endedOn);
+  /**
+   * Marks the brake ended, so the citizen can pull a new one; idempotent (the first outcome stays).
+   *
+   * @param outcome how it ended: a lift reason (e.g. {@code NO_PROOF_PRESENTED}) or {@code NOT_HELD} when no hold
+   *     was ever placed
+   */
+  void release(String brakeRef, LocalDate endedOn, String outcome);
+
+  /**
+   * The day the citizen's most recent brake that ended without a proof of debt help ({@code NO_PROOF_PRESENTED})
+   * ended, if any: the pull decision's input.
+   */
+  Optional<LocalDate> lastEndedWithoutProof(CitizenRef citizen);
 
   /** Brakes of this citizen pulled on or after {@code since}, not counting {@code excludingBrakeRef}. */
   int countSince(CitizenRef citizen, LocalDate since, String excludingBrakeRef);

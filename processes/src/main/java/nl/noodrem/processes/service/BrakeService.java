@@ -117,6 +117,9 @@ public class BrakeService {
       LocalDate today = steps.today();
       String brakeRef = References.newReference(References.BRAKE);
       long previous = register.countSince(citizen, today.minus(properties.previousBrakesWindow()), brakeRef);
+      // the pull decision (DMN) reads this: -1 when no earlier brake ended without a proof of debt help
+      long monthsSinceUnproven = register.lastEndedWithoutProof(citizen)
+          .map(ended -> java.time.temporal.ChronoUnit.MONTHS.between(ended, today)).orElse(-1L);
       if (!register.claim(citizen, brakeRef, today)) {
         // another node registered a brake for this citizen a moment ago: join that one
         String winner = register.activeBrake(citizen).orElseThrow(
@@ -130,6 +133,7 @@ public class BrakeService {
               Vars.CITIZEN_REF, citizen.value(),
               Vars.SEALED_BSN, sealer.seal(bsn).value(),
               Vars.PREVIOUS_BRAKES, previous,
+              Vars.MONTHS_SINCE_UNPROVEN_BRAKE, monthsSinceUnproven,
               Vars.EXTENSIONS_GRANTED, 0L,
               Vars.CASES_VERSION, 0L,
               Vars.REVOCATION_PENDING, false,

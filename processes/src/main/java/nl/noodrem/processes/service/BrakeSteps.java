@@ -11,6 +11,7 @@ import nl.noodrem.domain.BsnPseudonymizer;
 import nl.noodrem.domain.BsnSealer;
 import nl.noodrem.domain.CaseNumber;
 import nl.noodrem.domain.CitizenRef;
+import nl.noodrem.domain.HoldAuthority;
 import nl.noodrem.domain.HoldPeriod;
 import nl.noodrem.domain.SealedBsn;
 import nl.noodrem.domain.event.HoldLifted;
@@ -90,28 +91,43 @@ public class BrakeSteps {
   }
 
   /**
-   * Moves the end of the hold on all held cases {@code months} past the current end (or past today, when the
-   * current end has passed while a decision was reviewed). Never beyond {@link HoldPeriod#MAX_MONTHS} from today:
-   * a longer hold is capped and the cap audited, rather than failing the step.
+   * Moves the end of the hold on all held cases {@code months} past the current end (never past the day the
+   * decision happened to be made), cut at what {@code authority} may grant from the first held day
+   * ({@link HoldPeriod#ceiling}); a cut is audited. The command carries the whole period from the first held day.
    *
    * @param extensionNumber the how-manieth extension of this brake, part of the command id so that each extension
-   *     is a command of its own even when a cap gives two extensions the same end date
+   *     is a command of its own even when a cut gives two extensions the same end date
    */
-  public SentCommand extendHold(String brakeRef, List<CaseNumber> cases, LocalDate currentEnd, int months,
-      long extensionNumber) throws CollectionSystemException {
-    if (months < 1) {
-      throw new IllegalArgumentException("an extension lasts at least one month");
+  public SentCommand extendHold(String brakeRef, List<CaseNumber> cases, HoldPeriod current, int months,
+      HoldAuthority authority, long extensionNumber) throws CollectionSystemException {
+    HoldPeriod period = current.extendedBy(months, authority);
+    if (current.extensionIsCut(months, authority)) {
+      audit(brakeRef, AuditAction.HOLD_DECIDED, months + " month(s) from " + current.end() + " cut at "
+          + period.end() + " (" + authority + " ceiling from " + current.start() + ")");
     }
-    LocalDate today = today();
-    LocalDate newEnd = (currentEnd.isAfter(today) ? currentEnd : today).plusMonths(months);
-    LocalDate cap = today.plusMonths(HoldPeriod.MAX_MONTHS);
-    if (newEnd.isAfter(cap)) {
-      audit(brakeRef, AuditAction.HOLD_DECIDED, "extension capped at " + HoldPeriod.MAX_MONTHS + " months from today: "
-          + cap + " instead of " + newEnd);
-      newEnd = cap;
-    }
-    HoldPeriod period = new HoldPeriod(today, newEnd);
-    return sendHold(brakeRef, brakeRef + "/hold/" + newEnd + "/x" + extensionNumber, cases, period);
+    return sendHold(brakeRef, brakeRef + "/hold/" + period.end() + "/x" + extensionNumber, cases, period);
+  }
+
+  /**
+   * Sets the end of the hold on all held cases to {@code newEnd}, a staff correction within the rules.
+   *
+   * @throws nl.noodrem.domain.InvalidValueException when {@code newEnd} is outside what {@code authority} may grant
+   */
+  public SentCommand correctHoldEnd(String brakeRef, List<CaseNumber> cases, HoldPeriod current, LocalDate newEnd,
+      HoldAuthority authority, long correctionNumber) throws CollectionSystemException {
+    HoldPeriod period = current.endingOn(newEnd, authority);
+    return sendHold(brakeRef, brakeRef + "/hold/" + period.end() + "/c" + correctionNumber, cases, period);
+  }
+
+  /**
+   * Extends the first hold by {@code leniency-months} from its end because the municipality is still deciding (R8),
+   * within what the rules grant.
+   */
+  public SentCommand extendWhileMunicipalityDecides(String brakeRef, List<CaseNumber> cases, HoldPeriod current)
+      throws CollectionSystemException {
+    HoldPeriod period = current.extendedBy(properties.leniencyMonths(), HoldAuthority.RULES);
+    audit(brakeRef, AuditAction.HOLD_DECIDED, "municipality still deciding: hold extended to " + period.end());
+    return sendHold(brakeRef, brakeRef + "/hold/" + period.end() + "/lenient", cases, period);
   }
 
   /** Holds a case that CJIB opened while the brake runs, until the brake's current end. */
@@ -194,9 +210,13 @@ public class BrakeSteps {
     return graceEnd;
   }
 
-  /** Frees the citizen to pull a new brake later; the count of earlier brakes keeps this one. */
-  public void brakeEnded(String brakeRef) {
-    register.release(brakeRef, today());
+  /**
+   * Frees the citizen to pull a new brake later; the count of earlier brakes keeps this one, with how it ended.
+   *
+   * @param liftReason the reason the hold was lifted, or null when the brake ended without one
+   */
+  public void brakeEnded(String brakeRef, HoldLifted.Reason liftReason) {
+    register.release(brakeRef, today(), liftReason == null ? "NOT_HELD" : liftReason.name());
   }
 
   public void audit(String reference, AuditAction action, String detail) {

@@ -81,6 +81,10 @@ public class CitizenMessages {
       case CREDENTIAL_REVOKED -> "uw gemeente meldt dat uw schuldhulp is gestopt";
       case NO_PROOF_PRESENTED -> "er is op tijd geen bewijs van schuldhulp ontvangen";
       case CASE_OFFICER_DECISION -> "besluit van een medewerker van het CJIB";
+      case ENDED_BY_STAFF -> "een medewerker van het CJIB heeft de noodrem beëindigd";
+      case CITIZEN_WITHDREW -> "u heeft gevraagd de noodrem te stoppen";
+      case CASES_PAID -> "uw zaken zijn betaald";
+      case BRAKE_CANCELLED -> "het CJIB heeft de noodrem afgebroken";
     };
   }
 
@@ -90,6 +94,10 @@ public class CitizenMessages {
       case CREDENTIAL_REVOKED -> "your municipality reports that your debt help stopped";
       case NO_PROOF_PRESENTED -> "no proof of debt help was received in time";
       case CASE_OFFICER_DECISION -> "a CJIB case officer's decision";
+      case ENDED_BY_STAFF -> "CJIB staff ended the brake";
+      case CITIZEN_WITHDREW -> "you asked to stop the brake";
+      case CASES_PAID -> "your cases have been paid";
+      case BRAKE_CANCELLED -> "CJIB cancelled the brake";
     };
   }
 }

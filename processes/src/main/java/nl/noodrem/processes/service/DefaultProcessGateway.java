@@ -120,6 +120,11 @@ public class DefaultProcessGateway implements ProcessGateway {
             Vars.HELP_END_DATE, event.endDate().toString(),
             Vars.HELP_END_REASON, event.reason().name()))
         .execute();
+    // requests still under way (a counsellor's task, a credential waiting for pickup) end: nothing new is issued
+    runtime.createMessageCorrelation(ProcessKeys.MSG_DEBT_HELP_ENDED)
+        .processInstanceVariableEquals(Vars.CITIZEN_REF, pseudonymizer.pseudonymize(event.bsn()).value())
+        .processInstanceVariableEquals(Vars.ISSUER_OIN, event.municipality().value())
+        .correlateAllWithResult();
     return Delivery.STARTED;
   }
 
@@ -152,10 +157,16 @@ public class DefaultProcessGateway implements ProcessGateway {
 
   private Delivery acknowledge(HoldAcknowledgement ack) {
     try {
-      runtime.createMessageCorrelation(ProcessKeys.MSG_HOLD_ACKNOWLEDGED)
+      var correlation = runtime.createMessageCorrelation(ProcessKeys.MSG_HOLD_ACKNOWLEDGED)
           .processInstanceBusinessKey(ack.brakeRef())
-          .localVariableEquals(Vars.AWAITED_COMMAND_ID, ack.commandId())
-          .correlateWithResult();
+          .localVariableEquals(Vars.AWAITED_COMMAND_ID, ack.commandId());
+      if (ack.action() == HoldAcknowledgement.Action.HOLD && !ack.rejected().isEmpty()) {
+        // cases the collection system did not hold: SubProcess_CasesNotHeld tells the citizen and operations
+        correlation.setVariable(Vars.REJECTED_CASES, CaseList.toJson(ack.rejected()))
+            .setVariable(Vars.REJECTION_REASON, ack.reason() == null ? "-" : Redaction.maskBsns(ack.reason()))
+            .setVariable(Vars.REJECTED_CASES_PENDING, true);
+      }
+      correlation.correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       boolean running = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.EMERGENCY_BRAKE)
           .processInstanceBusinessKey(ack.brakeRef()).count() > 0;

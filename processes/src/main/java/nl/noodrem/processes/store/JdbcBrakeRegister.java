@@ -33,9 +33,15 @@ public class JdbcBrakeRegister implements BrakeRegister {
   }
 
   @Override
-  public void release(String brakeRef, LocalDate endedOn) {
-    jdbc.update("UPDATE noodrem_brake SET active_citizen_ref = NULL, ended_on = ? WHERE brake_ref = ? "
-        + "AND ended_on IS NULL", Date.valueOf(endedOn), brakeRef);
+  public void release(String brakeRef, LocalDate endedOn, String outcome) {
+    jdbc.update("UPDATE noodrem_brake SET active_citizen_ref = NULL, ended_on = ?, outcome = ? WHERE brake_ref = ? "
+        + "AND ended_on IS NULL", Date.valueOf(endedOn), outcome, brakeRef);
+  }
+
+  @Override
+  public Optional<LocalDate> lastEndedWithoutProof(CitizenRef citizen) {
+    return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(ended_on) FROM noodrem_brake WHERE citizen_ref = ?"
+        + " AND outcome = 'NO_PROOF_PRESENTED'", Date.class, citizen.value())).map(Date::toLocalDate);
   }
 
   @Override

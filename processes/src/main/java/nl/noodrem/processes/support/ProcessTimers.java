@@ -33,6 +33,40 @@ public class ProcessTimers {
     return Date.from(due.isBefore(now) ? now : due);
   }
 
+  /**
+   * When an open review is decided by the rules instead: {@code review-escalation-before} ahead of the hold's end, or
+   * now when that moment has passed (a review that starts late must not wait longer).
+   */
+  public Date reviewEscalation(String holdEnd) {
+    Instant due = LocalDate.parse(holdEnd).minus(properties.reviewEscalationBefore()).atStartOfDay(properties.zone())
+        .toInstant();
+    Instant now = clock.instant();
+    return Date.from(due.isBefore(now) ? now : due);
+  }
+
+  /**
+   * When the brake checks once whether the municipality is still deciding (R8): {@code review-escalation-before}
+   * ahead of the first hold's end (now if that passed); after the check, a day past the end, so the end comes
+   * first and the check is not repeated.
+   */
+  public Date leniencyCheck(String holdEnd, boolean checked) {
+    LocalDate end = LocalDate.parse(holdEnd);
+    if (checked) {
+      return Date.from(end.plusDays(1).atStartOfDay(properties.zone()).toInstant());
+    }
+    Instant due = end.minus(properties.reviewEscalationBefore()).atStartOfDay(properties.zone()).toInstant();
+    Instant now = clock.instant();
+    return Date.from(due.isBefore(now) ? now : due);
+  }
+
+  /** When the citizen is reminded that the hold ending on {@code holdEnd} ends soon; now if that has passed. */
+  public Date reminder(String holdEnd) {
+    Instant due = LocalDate.parse(holdEnd).minus(properties.reminderBefore()).atStartOfDay(properties.zone())
+        .toInstant();
+    Instant now = clock.instant();
+    return Date.from(due.isBefore(now) ? now : due);
+  }
+
   /** ISO 8601 duration after which a missing collection-system acknowledgement gets a person's attention. */
   public String acknowledgementOverdue() {
     return properties.acknowledgementOverdue().toString();

@@ -59,6 +59,28 @@ public final class Vars {
   public static final String CHANGED_HOLD_MONTHS = "changedHoldMonths";
   public static final String REVIEW_NOTE = "reviewNote";
   public static final String EXTENSIONS_GRANTED = "extensionsGranted";
+  /** Who decided the pending extension: {@code RULES} (cut at 12 months) or {@code CASE_OFFICER} (at 18). */
+  public static final String HOLD_AUTHORITY = "holdAuthority";
+  /** Months since the citizen's last brake that ended without a proof (absent when there was none). */
+  public static final String MONTHS_SINCE_UNPROVEN_BRAKE = "monthsSinceUnprovenBrake";
+  /** Pull decision (DMN pull-decision): whether the first hold is placed without a case officer. */
+  public static final String AUTOMATIC_HOLD = "automaticHold";
+  public static final String PULL_REASON = "pullReason";
+  public static final String PULL_OUTCOME = "pullOutcome";
+  public static final String PULL_NOTE = "pullNote";
+  /** Local to SubProcess_CorrectHoldEnd: the end date a member of staff asked for. */
+  public static final String CORRECTED_HOLD_END = "correctedHoldEnd";
+  public static final String CORRECTIONS_MADE = "correctionsMade";
+  /** R8: whether the brake checked, once, that the municipality is still deciding; and the answer. */
+  public static final String LENIENCY_CHECKED = "leniencyChecked";
+  public static final String MUNICIPALITY_DECIDING = "municipalityDeciding";
+  /** The cases the collection system refused to hold in its last acknowledgement (JSON array), and why. */
+  public static final String REJECTED_CASES = "rejectedCases";
+  public static final String REJECTION_REASON = "rejectionReason";
+  /** The rejected case numbers as the citizen reads them ("A, B"). */
+  public static final String REJECTED_CASES_TEXT = "rejectedCasesText";
+  /** True from such an acknowledgement until SubProcess_CasesNotHeld took the cases out of the brake. */
+  public static final String REJECTED_CASES_PENDING = "rejectedCasesPending";
   /** Set by the gateway when a revocation arrived while the brake was not waiting for one. */
   public static final String REVOCATION_PENDING = "revocationPending";
   public static final String GRACE_END = "graceEnd";

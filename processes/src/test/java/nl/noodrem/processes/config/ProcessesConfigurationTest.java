@@ -139,7 +139,7 @@ class ProcessesConfigurationTest {
       assertThat(brakes.claim(citizen, "NR-TEST0001", LocalDate.of(2026, 1, 1))).isTrue();
       boolean refused = brakes.claim(citizen, "NR-TEST0002", LocalDate.of(2026, 1, 2));
       // the transaction survives the duplicate (savepoint), so this still works
-      brakes.release("NR-TEST0001", LocalDate.of(2026, 1, 3));
+      brakes.release("NR-TEST0001", LocalDate.of(2026, 1, 3), "NO_PROOF_PRESENTED");
       return refused;
     });
 
@@ -147,6 +147,10 @@ class ProcessesConfigurationTest {
     assertThat(brakes.activeBrake(citizen)).isEmpty();
     assertThat(brakes.claim(citizen, "NR-TEST0003", LocalDate.of(2026, 2, 1))).isTrue();
     assertThat(brakes.countSince(citizen, LocalDate.of(2025, 1, 1), "NR-TEST0003")).isEqualTo(1);
+    assertThat(brakes.lastEndedWithoutProof(citizen)).contains(LocalDate.of(2026, 1, 3));
+    brakes.release("NR-TEST0003", LocalDate.of(2026, 3, 1), "PERIOD_ENDED");
+    assertThat(brakes.lastEndedWithoutProof(citizen)).contains(LocalDate.of(2026, 1, 3));
+    assertThat(brakes.lastEndedWithoutProof(new CitizenRef("cz-ffffffffffffffffffffffffffffffff"))).isEmpty();
   }
 
   @Test

@@ -290,6 +290,39 @@ class CredentialIssuanceProcessTest {
         .isEqualTo(1);
   }
 
+  @Test
+  void debtHelpEnded_whileTheCredentialWaitsForPickup_endsTheRequestAndItCanNoLongerBeCollected() throws Exception {
+    when(f.registry.lookup(any(), any())).thenReturn(DECIDED);
+    ProcessInstance instance = start();
+
+    f.engine.getRuntimeService().createMessageCorrelation(ProcessKeys.MSG_DEBT_HELP_ENDED)
+        .processInstanceVariableEquals("citizenRef", f.citizenRef().value())
+        .processInstanceVariableEquals("issuerOin", Fixture.MUNICIPALITY.value()).correlateAll();
+    f.runDueJobs();
+
+    assertThat(instance).isEnded().hasPassed("Event_DebtHelpEnded", "Task_NotifyIssuanceStopped",
+        "End_IssuanceStopped").hasNotPassed("Task_RecordIssuance");
+    assertThat(f.inbox.last().type()).isEqualTo(NoticeType.ISSUANCE_STOPPED);
+    assertThatThrownBy(() -> f.issuanceService.collectCredential(Fixture.CITIZEN, instance.getBusinessKey()))
+        .isInstanceOf(NotCollectableException.class);
+    verify(f.signer, never()).sign(any());
+  }
+
+  @Test
+  void debtHelpEnded_whileACounsellorDecides_removesTheCounsellorsTask() throws Exception {
+    when(f.registry.lookup(any(), any())).thenReturn(new WgsAnswer.Unclear("objection pending", "GEM-1"));
+    ProcessInstance instance = start();
+    assertThat(f.engine.getTaskService().createTaskQuery().taskCandidateGroup(COUNSELLORS).count()).isEqualTo(1);
+
+    f.engine.getRuntimeService().createMessageCorrelation(ProcessKeys.MSG_DEBT_HELP_ENDED)
+        .processInstanceVariableEquals("citizenRef", f.citizenRef().value())
+        .processInstanceVariableEquals("issuerOin", Fixture.MUNICIPALITY.value()).correlateAll();
+    f.runDueJobs();
+
+    assertThat(instance).isEnded().hasPassed("End_IssuanceStopped");
+    assertThat(f.engine.getTaskService().createTaskQuery().taskCandidateGroup(COUNSELLORS).count()).isZero();
+  }
+
   private ProcessInstance start() {
     IssuanceService.IssuanceStarted started = f.issuanceService.startIssuance(Fixture.CITIZEN, Fixture.MUNICIPALITY);
     ProcessInstance instance = f.engine.getRuntimeService().createProcessInstanceQuery()

@@ -27,6 +27,7 @@ import nl.noodrem.camel.api.LiftCommand;
 import nl.noodrem.camel.api.OpenCase;
 import nl.noodrem.camel.api.ProcessGateway;
 import nl.noodrem.domain.AssistanceType;
+import nl.noodrem.domain.HoldPeriod;
 import nl.noodrem.domain.event.CredentialStatusChanged;
 import nl.noodrem.domain.event.HoldLifted;
 import nl.noodrem.processes.ProcessKeys;
@@ -36,6 +37,7 @@ import nl.noodrem.processes.port.PortUnavailableException;
 import nl.noodrem.processes.port.ProofRejection;
 import nl.noodrem.processes.port.Verification;
 import nl.noodrem.processes.service.BrakeService.ProofResult;
+import nl.noodrem.processes.service.BrakeStaffService;
 import nl.noodrem.processes.support.CaseList;
 import nl.noodrem.processes.support.Fixture;
 import nl.noodrem.processes.support.PrivacyScan;
@@ -180,6 +182,37 @@ class EmergencyBrakeProcessTest {
     f.completeAs(Fixture.OPERATOR, check.getId(), Map.of());
 
     assertThat(instance).hasPassed("End_FirstHoldAckChecked").isWaitingAt("Task_AwaitFirstHoldAck");
+  }
+
+  @Test
+  void firstHoldAcknowledgement_withARejectedCase_tellsTheCitizenWhichAndWhyAndGivesOperationsATask()
+      throws Exception {
+    brake.givenTwoOrdinaryCases();
+    ProcessInstance instance = brake.pull();
+
+    f.gateway.holdAcknowledged(new HoldAcknowledgement(brake.awaited(instance, "Task_AwaitFirstHoldAck"),
+        instance.getBusinessKey(), HoldAcknowledgement.Action.HOLD, List.of(FINE), List.of(CRIMINAL),
+        "zaak onbekend, betaald of gesloten"));
+    f.runDueJobs();
+
+    assertThat(instance).hasPassed("Event_CasesRejected", "Task_RemoveRejectedCases", "Task_NotifyCasesNotHeld")
+        .isWaitingAt("Gateway_ProofOrFirstHoldEnd", "Task_CheckRejectedCases")
+        .variables().containsEntry("caseCount", 1L).containsEntry("rejectedCasesPending", false);
+    assertThat(CaseList.fromJson((String) f.engine.getRuntimeService().getVariable(instance.getId(), "cases")))
+        .containsExactly(FINE);
+    assertThat(f.inbox.types()).contains(NoticeType.CASES_NOT_HELD, NoticeType.HOLD_PLACED);
+    assertThat(f.inbox.notices.stream().filter(n -> n.type() == NoticeType.CASES_NOT_HELD).findFirst().orElseThrow()
+        .dutch()).contains("SB-2025-000042").contains("zaak onbekend, betaald of gesloten")
+        .doesNotContain("WAHV000000000001");
+    Task check = f.engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_CheckRejectedCases")
+        .taskCandidateGroup("cjib-operations").singleResult();
+    f.engine.getTaskService().complete(check.getId());
+    assertThat(instance).hasPassed("End_RejectedCasesChecked");
+
+    f.fireTimer("Event_FirstHoldEnded");
+    ArgumentCaptor<LiftCommand> lift = ArgumentCaptor.forClass(LiftCommand.class);
+    verify(f.collectionSystem).sendLift(lift.capture());
+    assertThat(lift.getValue().cases()).containsExactly(FINE);
   }
 
   // ---- the first proof
@@ -328,6 +361,77 @@ class EmergencyBrakeProcessTest {
     assertThat(timer.getDuedate().toInstant()).isEqualTo(java.time.Instant.parse("2026-05-14T22:00:00Z"));
   }
 
+  @Test
+  void reminder_thirtyDaysBeforeEachEnd_remindsOnlyForTheCurrentEnd() throws Exception {
+    ProcessInstance instance = brake.brakeWaitingForProof();
+    var management = f.engine.getManagementService();
+    var first = management.createJobQuery().processInstanceId(instance.getId()).activityId("Event_ReminderDue")
+        .singleResult();
+    assertThat(first.getDuedate().toInstant()).isEqualTo(java.time.Instant.parse("2026-04-14T22:00:00Z"));
+
+    brake.presentValidProof();
+    f.runDueJobs();
+    brake.acknowledge(instance, "Task_AwaitExtensionAck", HoldAcknowledgement.Action.HOLD);
+    var reminders = management.createJobQuery().processInstanceId(instance.getId()).activityId("Event_ReminderDue")
+        .orderByJobDuedate().asc().list();
+    assertThat(reminders).extracting(j -> j.getDuedate().toInstant()).containsExactly(
+        java.time.Instant.parse("2026-04-14T22:00:00Z"), java.time.Instant.parse("2026-12-15T23:00:00Z"));
+
+    management.executeJob(reminders.get(0).getId());
+    f.runDueJobs();
+    assertThat(instance).hasPassed("End_ReminderStale");
+    assertThat(f.inbox.types()).doesNotContain(NoticeType.HOLD_ENDS_SOON);
+
+    management.executeJob(reminders.get(1).getId());
+    f.runDueJobs();
+    assertThat(instance).hasPassed("Task_NotifyHoldEndsSoon", "End_Reminded");
+    assertThat(f.inbox.last().type()).isEqualTo(NoticeType.HOLD_ENDS_SOON);
+    assertThat(f.inbox.last().dutch()).contains("15-01-2027");
+  }
+
+  @Test
+  void firstHoldEndsSoon_municipalityStillDeciding_extendsOnceByTwoMonthsBeforeTheEnd() throws Exception {
+    org.camunda.bpm.engine.test.mock.Mocks.register("municipalityDecidingDelegate",
+        (org.camunda.bpm.engine.delegate.JavaDelegate) e -> {
+          e.setVariable("municipalityDeciding", true);
+          e.setVariable("leniencyChecked", true);
+        });
+    ProcessInstance instance = brake.brakeWaitingForProof();
+    var management = f.engine.getManagementService();
+    assertThat(management.createJobQuery().activityId("Event_FirstHoldEndsSoon").singleResult().getDuedate()
+        .toInstant()).isEqualTo(java.time.Instant.parse("2026-05-11T22:00:00Z"));
+
+    f.fireTimer("Event_FirstHoldEndsSoon");
+    f.fireTimer("Event_LeniencyHoldAckOverdue");
+    f.engine.getTaskService().complete(f.engine.getTaskService().createTaskQuery()
+        .taskDefinitionKey("Task_CheckLeniencyHoldAck").singleResult().getId());
+    brake.acknowledge(instance, "Task_AwaitLeniencyHoldAck", HoldAcknowledgement.Action.HOLD);
+
+    ArgumentCaptor<HoldCommand> holds = ArgumentCaptor.forClass(HoldCommand.class);
+    verify(f.collectionSystem, org.mockito.Mockito.times(2)).sendHold(holds.capture());
+    assertThat(holds.getValue().period()).isEqualTo(new HoldPeriod(Fixture.TODAY, LocalDate.of(2026, 7, 15)));
+    assertThat(instance).hasPassed("Task_NotifyLeniency", "End_LeniencyHoldAckChecked")
+        .isWaitingAt("Gateway_ProofOrFirstHoldEnd").variables().containsEntry("holdEnd", "2026-07-15");
+    assertThat(f.inbox.last().type()).isEqualTo(NoticeType.HOLD_EXTENDED_MUNICIPALITY_DECIDING);
+    assertThat(management.createJobQuery().activityId("Event_FirstHoldEnded").singleResult().getDuedate()
+        .toInstant()).isEqualTo(java.time.Instant.parse("2026-07-14T22:00:00Z"));
+    // checked once: the check's timer now lies past the end, so the end comes first
+    assertThat(management.createJobQuery().activityId("Event_FirstHoldEndsSoon").singleResult().getDuedate()
+        .toInstant()).isEqualTo(java.time.Instant.parse("2026-07-15T22:00:00Z"));
+  }
+
+  @Test
+  void firstHoldEndsSoon_municipalityNotDeciding_changesNothing() throws Exception {
+    ProcessInstance instance = brake.brakeWaitingForProof();
+
+    f.fireTimer("Event_FirstHoldEndsSoon");
+
+    assertThat(instance).hasPassed("Gateway_MunicipalityDeciding").hasNotPassed("Task_ExtendWhileMunicipalityDecides")
+        .isWaitingAt("Gateway_ProofOrFirstHoldEnd").variables().containsEntry("holdEnd", "2026-05-15")
+        .containsEntry("municipalityDeciding", false);
+    verify(f.collectionSystem, org.mockito.Mockito.times(1)).sendHold(any());
+  }
+
   // ---- review by a case officer
 
   @Test
@@ -358,9 +462,14 @@ class EmergencyBrakeProcessTest {
     f.completeAs(Fixture.OFFICER, review.getId(), Map.of("reviewOutcome", "APPROVE"));
     f.runDueJobs();
 
-    assertThat(instance).isWaitingAt("Task_AwaitExtensionAck").variables().containsEntry("grantedHoldMonths", 12L);
+    assertThat(instance).isWaitingAt("Task_AwaitExtensionAck").variables().containsEntry("grantedHoldMonths", 12L)
+        .containsEntry("holdAuthority", "CASE_OFFICER");
     assertThat(f.audit.records).anyMatch(r -> r.action() == AuditAction.HOLD_REVIEWED
         && r.actor().equals("officer-1"));
+    // 12 months from the old end (2026-05-15): a case officer may go past the rules' 12 months, up to 18
+    ArgumentCaptor<HoldCommand> holds = ArgumentCaptor.forClass(HoldCommand.class);
+    verify(f.collectionSystem, atLeastOnce()).sendHold(holds.capture());
+    assertThat(holds.getValue().period()).isEqualTo(new HoldPeriod(Fixture.TODAY, LocalDate.of(2027, 5, 15)));
   }
 
   @Test
@@ -388,11 +497,115 @@ class EmergencyBrakeProcessTest {
     f.claimAs(Fixture.OFFICER, review.getId());
     assertThatThrownBy(() -> f.completeAs(Fixture.OFFICER, review.getId(),
         Map.of("reviewOutcome", "CHANGE", "changedHoldMonths", 6L))).hasMessageContaining("reason");
+    // the task guard's bound: no review can add more than 18 - 4 months
     assertThatThrownBy(() -> f.completeAs(Fixture.OFFICER, review.getId(),
-        Map.of("reviewOutcome", "CHANGE", "changedHoldMonths", 30L, "reviewNote", "x"))).hasMessageContaining("1 to 12");
+        Map.of("reviewOutcome", "CHANGE", "changedHoldMonths", 30L, "reviewNote", "x"))).hasMessageContaining("1 to 14");
     assertThatThrownBy(() -> f.completeAs(Fixture.OFFICER, review.getId(), Map.of("reviewOutcome", "MAYBE")))
         .hasMessageContaining("must be one of");
     assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void reviewEscalationTimer_isDueThreeDaysBeforeTheHoldEndsAtMidnightAmsterdam() throws Exception {
+    ProcessInstance instance = reviewPending();
+
+    var timer = f.engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId("Event_ReviewOutlastsHold").singleResult();
+
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(java.time.Instant.parse("2026-05-11T22:00:00Z"));
+    Task review = f.engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ReviewHoldDecision")
+        .singleResult();
+    assertThat(review.getDueDate().toInstant()).isEqualTo(java.time.Instant.parse("2026-04-30T22:00:00Z"));
+  }
+
+  @Test
+  void reviewOutlastsTheHold_theProposalIsAppliedWithinTheRulesBeforeTheHoldEnds() throws Exception {
+    ProcessInstance instance = reviewPending();
+
+    f.fireTimer("Event_ReviewOutlastsHold");
+
+    assertThat(instance).hasPassed("Event_ReviewOutlastsHold").isWaitingAt("Task_AwaitExtensionAck")
+        .variables().containsEntry("holdAuthority", "RULES");
+    assertThat(f.engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ReviewHoldDecision").count())
+        .isZero();
+    ArgumentCaptor<HoldCommand> holds = ArgumentCaptor.forClass(HoldCommand.class);
+    verify(f.collectionSystem, atLeastOnce()).sendHold(holds.capture());
+    // the WSNP proposal of 12 months from the old end is cut at 12 months from the first held day
+    assertThat(holds.getValue().period()).isEqualTo(new HoldPeriod(Fixture.TODAY, LocalDate.of(2027, 1, 15)));
+    assertThat(f.audit.records).anyMatch(r -> r.action() == AuditAction.HOLD_REVIEWED
+        && r.detail().contains("applied within the rules"));
+  }
+
+  // ---- a repeated pull
+
+  @Test
+  void pullBrake_withinTwelveMonthsOfABrakeThatEndedWithoutProof_holdsNothingUntilACaseOfficerDecides()
+      throws Exception {
+    ProcessInstance first = brakeThatEndedWithoutProof();
+
+    ProcessInstance second = brake.pull();
+
+    assertThat(second.getId()).isNotEqualTo(first.getId());
+    assertThat(second).isWaitingAt("Task_ReviewPull").variables().containsEntry("automaticHold", false)
+        .containsEntry("monthsSinceUnprovenBrake", 0L).doesNotContainKey("holdEnd");
+    verify(f.collectionSystem, org.mockito.Mockito.times(1)).sendHold(any());
+    Task review = f.engine.getTaskService().createTaskQuery().taskCandidateGroup("cjib-case-officers")
+        .singleResult();
+    assertThat(f.engine.getFormService().getTaskFormData(review.getId()).getFormFields()).extracting("id")
+        .containsExactly("caseCount", "totalOutstandingText", "highestStage", "previousBrakes",
+            "monthsSinceUnprovenBrake", "pullReason", "pullOutcome", "pullNote");
+  }
+
+  @Test
+  void reviewPull_granted_holdsForFourMonths() throws Exception {
+    brakeThatEndedWithoutProof();
+    ProcessInstance second = brake.pull();
+    Task review = f.engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ReviewPull").singleResult();
+    f.engine.getTaskService().claim(review.getId(), "officer-1");
+
+    f.engine.getTaskService().complete(review.getId(), Map.of("pullOutcome", "GRANT",
+        "pullNote", "registered at the municipality last week"));
+    f.runDueJobs();
+
+    assertThat(second).isWaitingAt("Task_AwaitFirstHoldAck").variables().containsEntry("holdEnd", "2026-05-15");
+    verify(f.collectionSystem, org.mockito.Mockito.times(2)).sendHold(any());
+    assertThat(f.audit.records).anyMatch(r -> r.action() == AuditAction.HOLD_REVIEWED
+        && r.actor().equals("officer-1") && r.detail().contains("GRANT"));
+  }
+
+  @Test
+  void reviewPull_refused_tellsTheCitizenAndEndsWithoutAHold() throws Exception {
+    brakeThatEndedWithoutProof();
+    ProcessInstance second = brake.pull();
+    var tasks = f.engine.getTaskService();
+    Task review = tasks.createTaskQuery().taskDefinitionKey("Task_ReviewPull").singleResult();
+    tasks.claim(review.getId(), "officer-1");
+
+    assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("pullOutcome", "REFUSE")))
+        .hasMessageContaining("reason");
+    assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("pullOutcome", "MAYBE", "pullNote", "x")))
+        .hasMessageContaining("GRANT or REFUSE");
+    tasks.complete(review.getId(), Map.of("pullOutcome", "REFUSE", "pullNote", "third pull, no contact"));
+    f.runDueJobs();
+
+    assertThat(second).isEnded().hasPassed("Task_NotifyPullRefused", "End_PullRefused");
+    assertThat(f.inbox.last().type()).isEqualTo(NoticeType.PULL_REFUSED);
+    verify(f.collectionSystem, org.mockito.Mockito.times(1)).sendHold(any());
+    verify(f.collectionSystem, org.mockito.Mockito.times(1)).sendLift(any());
+    assertThat(f.brakes.rows).filteredOn(r -> r.brakeRef().equals(second.getBusinessKey()))
+        .extracting("outcome").containsExactly("NOT_HELD");
+  }
+
+  @Test
+  void pullBrake_twelveMonthsOrMoreAfterABrakeWithoutProof_holdsAtOnce() throws Exception {
+    brake.givenTwoOrdinaryCases();
+    f.brakes.rows.add(new nl.noodrem.processes.support.InMemoryBrakeRegister.Row("NR-OLD00001", f.citizenRef(),
+        LocalDate.of(2024, 9, 1), LocalDate.of(2025, 1, 15), "NO_PROOF_PRESENTED"));
+
+    ProcessInstance instance = brake.pull();
+
+    assertThat(instance).isWaitingAt("Task_AwaitFirstHoldAck").variables()
+        .containsEntry("monthsSinceUnprovenBrake", 12L).containsEntry("automaticHold", true);
   }
 
   // ---- after the extension: hold end, revocation, renewal
@@ -472,7 +685,8 @@ class EmergencyBrakeProcessTest {
     assertThat(result.status()).isEqualTo(ProofResult.Status.ACCEPTED);
     assertThat(instance).hasPassed("Event_ProofRenewedDuringGrace", "Task_VerifyRenewedProof")
         .isWaitingAt("Gateway_HoldEndRevocationOrRenewal")
-        .variables().containsEntry("holdEnd", "2027-09-15").containsEntry("statusIndex", 55L)
+        // the rules alone never hold past 12 months from the first held day: the renewal ends the grace, no more
+        .variables().containsEntry("holdEnd", "2027-01-15").containsEntry("statusIndex", 55L)
         .containsEntry("extensionsGranted", 2L).doesNotContainKey("graceEnd");
   }
 
@@ -579,6 +793,44 @@ class EmergencyBrakeProcessTest {
   }
 
   @Test
+  void caseOpened_whileTheFirstHoldIsRetried_joinsTheFirstHold() throws Exception {
+    brake.givenTwoOrdinaryCases();
+    doThrow(new CollectionSystemException("broker down", true, null)).doNothing().when(f.collectionSystem)
+        .sendHold(any());
+    var pulled = f.brakeService.pullBrake(Fixture.CITIZEN);
+    assertThatThrownBy(() -> f.runDueJobs()).hasMessageContaining("broker down");
+    ProcessInstance instance = brake.instance(pulled.brakeRef());
+
+    assertThat(f.gateway.caseOpened(caseOpened("cjib-case-777"))).isEqualTo(ProcessGateway.Delivery.CORRELATED);
+    var management = f.engine.getManagementService();
+    management.executeJob(management.createJobQuery().processInstanceId(instance.getId())
+        .activityId("Task_PlaceFirstHold").singleResult().getId());
+
+    ArgumentCaptor<HoldCommand> holds = ArgumentCaptor.forClass(HoldCommand.class);
+    verify(f.collectionSystem, org.mockito.Mockito.times(2)).sendHold(holds.capture());
+    assertThat(holds.getValue().cases()).containsExactly(FINE, CRIMINAL, NEW_CASE);
+    assertThat(instance).hasPassed("Task_JoinFirstHold", "End_NewCaseJoinsFirstHold")
+        .isWaitingAt("Task_AwaitFirstHoldAck").variables().containsEntry("caseCount", 3L);
+  }
+
+  @Test
+  void caseOpened_whileACaseOfficerDecidesOnARepeatedPull_isHeldWithTheGrantedHold() throws Exception {
+    brakeThatEndedWithoutProof();
+    ProcessInstance second = brake.pull();
+    f.gateway.caseOpened(caseOpened("cjib-case-777"));
+    Task review = f.engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ReviewPull").singleResult();
+    f.engine.getTaskService().claim(review.getId(), "officer-1");
+
+    f.engine.getTaskService().complete(review.getId(), Map.of("pullOutcome", "GRANT", "pullNote", "new facts"));
+    f.runDueJobs();
+
+    ArgumentCaptor<HoldCommand> holds = ArgumentCaptor.forClass(HoldCommand.class);
+    verify(f.collectionSystem, org.mockito.Mockito.times(2)).sendHold(holds.capture());
+    assertThat(holds.getValue().cases()).containsExactly(FINE, CRIMINAL, NEW_CASE);
+    assertThat(second).isWaitingAt("Task_AwaitFirstHoldAck");
+  }
+
+  @Test
   void caseOpened_newCaseAcknowledgementOverdue_givesOperationsATask() throws Exception {
     brake.brakeWaitingForProof();
     f.gateway.caseOpened(caseOpened("cjib-case-777"));
@@ -610,16 +862,168 @@ class EmergencyBrakeProcessTest {
         .isEqualTo(ProcessGateway.Delivery.NOT_NEEDED);
   }
 
+  // ---- staff end and correct brakes through the model
+
+  @Test
+  void endBrake_citizenWithdraws_liftsTheHeldCasesAndTellsTheCitizenWhy() throws Exception {
+    ProcessInstance instance = brake.brakeWaitingForProof();
+
+    f.staffService.endBrake(instance.getBusinessKey(), HoldLifted.Reason.CITIZEN_WITHDREW, "officer-1",
+        "citizen phoned: found another arrangement");
+    f.runDueJobs();
+
+    ArgumentCaptor<LiftCommand> lift = ArgumentCaptor.forClass(LiftCommand.class);
+    verify(f.collectionSystem).sendLift(lift.capture());
+    assertThat(lift.getValue().reason()).isEqualTo(HoldLifted.Reason.CITIZEN_WITHDREW);
+    assertThat(lift.getValue().cases()).containsExactly(FINE, CRIMINAL);
+    assertThat(instance).hasPassed("Event_EndRequested", "Task_LiftOnRequest").isWaitingAt("Task_AwaitRequestedLiftAck");
+
+    brake.acknowledge(instance, "Task_AwaitRequestedLiftAck", HoldAcknowledgement.Action.LIFT);
+
+    assertThat(instance).isEnded().hasPassed("Task_NotifyEndedOnRequest", "End_EndedOnRequest");
+    assertThat(f.inbox.last().english()).contains("you asked to stop the brake");
+    assertThat(f.audit.records).anyMatch(r -> r.action() == AuditAction.STAFF_REQUEST
+        && r.actor().equals("officer-1") && r.detail().contains("CITIZEN_WITHDREW"));
+    assertThat(f.brakes.rows).extracting("outcome").containsExactly("CITIZEN_WITHDREW");
+    verify(f.collectionSystem, org.mockito.Mockito.times(1)).sendLift(any());
+  }
+
+  @Test
+  void endBrake_casesPaidWhileTheLiftAcknowledgementIsLate_givesOperationsATask() throws Exception {
+    ProcessInstance instance = extendedBrake();
+    f.staffService.endBrake(instance.getBusinessKey(), HoldLifted.Reason.CASES_PAID, "officer-1", "all paid");
+    f.runDueJobs();
+
+    f.fireTimer("Event_RequestedLiftAckOverdue");
+    f.engine.getTaskService().complete(f.engine.getTaskService().createTaskQuery()
+        .taskDefinitionKey("Task_CheckRequestedLiftAck").singleResult().getId());
+    brake.acknowledge(instance, "Task_AwaitRequestedLiftAck", HoldAcknowledgement.Action.LIFT);
+
+    assertThat(instance).hasPassed("End_RequestedLiftAckChecked").isEnded();
+    assertThat(f.inbox.last().dutch()).contains("uw zaken zijn betaald");
+  }
+
+  @Test
+  void endBrake_beforeAnyHoldWasPlaced_endsWithoutALift() throws Exception {
+    brakeThatEndedWithoutProof();
+    ProcessInstance second = brake.pull();
+
+    f.staffService.endBrake(second.getBusinessKey(), HoldLifted.Reason.ENDED_BY_STAFF, "officer-1", "pulled twice");
+    f.runDueJobs();
+
+    assertThat(second).isEnded().hasPassed("Gateway_AnyHoldToLift", "End_EndedOnRequest")
+        .hasNotPassed("Task_LiftOnRequest");
+    verify(f.collectionSystem, org.mockito.Mockito.times(1)).sendLift(any());
+    assertThat(f.engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ReviewPull").count()).isZero();
+  }
+
+  @Test
+  void endBrake_outsideTheRules_isRefusedAndChangesNothing() throws Exception {
+    ProcessInstance instance = brake.brakeWaitingForProof();
+    String ref = instance.getBusinessKey();
+
+    assertThatThrownBy(() -> f.staffService.endBrake(ref, HoldLifted.Reason.PERIOD_ENDED, "officer-1", "x"))
+        .isInstanceOf(BrakeStaffService.StaffRequestRefused.class);
+    assertThatThrownBy(() -> f.staffService.endBrake(ref, HoldLifted.Reason.CASES_PAID, "officer-1", " "))
+        .hasMessageContaining("reason");
+    assertThatThrownBy(() -> f.staffService.endBrake("NR-00000000", HoldLifted.Reason.CASES_PAID, "officer-1", "x"))
+        .hasMessageContaining("no running brake");
+    f.fireTimer("Event_FirstHoldEnded");
+    assertThatThrownBy(() -> f.staffService.endBrake(ref, HoldLifted.Reason.CASES_PAID, "officer-1", "x"))
+        .hasMessageContaining("already being lifted");
+    verify(f.collectionSystem, org.mockito.Mockito.times(1)).sendLift(any());
+  }
+
+  @Test
+  void correctHoldEnd_withinACaseOfficersAuthority_sendsTheNewPeriodAndMovesTheTimer() throws Exception {
+    ProcessInstance instance = extendedBrake();
+
+    f.staffService.correctHoldEnd(instance.getBusinessKey(), LocalDate.of(2027, 3, 15), "officer-1",
+        "settlement signed in March");
+    f.runDueJobs();
+
+    ArgumentCaptor<HoldCommand> holds = ArgumentCaptor.forClass(HoldCommand.class);
+    verify(f.collectionSystem, atLeastOnce()).sendHold(holds.capture());
+    assertThat(holds.getValue().period()).isEqualTo(new HoldPeriod(Fixture.TODAY, LocalDate.of(2027, 3, 15)));
+    assertThat(holds.getValue().cases()).containsExactly(FINE, CRIMINAL);
+    var timer = f.engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId("Event_HoldEnded").singleResult();
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(java.time.Instant.parse("2027-03-14T23:00:00Z"));
+
+    brake.acknowledge(instance, "Task_AwaitCorrectedHoldAck", HoldAcknowledgement.Action.HOLD);
+
+    assertThat(instance).hasPassed("End_HoldEndCorrected").isWaitingAt("Gateway_HoldEndRevocationOrRenewal")
+        .variables().containsEntry("holdEnd", "2027-03-15");
+    assertThat(f.inbox.last().type()).isEqualTo(NoticeType.HOLD_END_CORRECTED);
+    assertThat(f.inbox.last().dutch()).contains("15-03-2027");
+  }
+
+  @Test
+  void correctHoldEnd_duringTheFirstHold_movesTheFirstHoldTimerAndAnOverdueAcknowledgementGetsATask()
+      throws Exception {
+    ProcessInstance instance = brake.brakeWaitingForProof();
+
+    f.staffService.correctHoldEnd(instance.getBusinessKey(), LocalDate.of(2026, 3, 1), "officer-1", "shorter");
+    f.runDueJobs();
+    f.fireTimer("Event_CorrectedHoldAckOverdue");
+    f.engine.getTaskService().complete(f.engine.getTaskService().createTaskQuery()
+        .taskDefinitionKey("Task_CheckCorrectedHoldAck").singleResult().getId());
+
+    var timer = f.engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId("Event_FirstHoldEnded").singleResult();
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(java.time.Instant.parse("2026-02-28T23:00:00Z"));
+    assertThat(instance).hasPassed("End_CorrectedHoldAckChecked").isWaitingAt("Task_AwaitCorrectedHoldAck");
+  }
+
+  @Test
+  void correctHoldEnd_beyondEighteenMonthsOrNotAfterToday_isRefusedAndSendsNothing() throws Exception {
+    ProcessInstance instance = brake.brakeWaitingForProof();
+    String ref = instance.getBusinessKey();
+
+    assertThatThrownBy(() -> f.staffService.correctHoldEnd(ref, LocalDate.of(2027, 7, 16), "officer-1", "x"))
+        .isInstanceOf(BrakeStaffService.StaffRequestRefused.class).hasMessageContaining("2027-07-15");
+    assertThatThrownBy(() -> f.staffService.correctHoldEnd(ref, Fixture.TODAY, "officer-1", "x"))
+        .hasMessageContaining("after today");
+    verify(f.collectionSystem, org.mockito.Mockito.times(1)).sendHold(any());
+    assertThat(instance).variables().containsEntry("holdEnd", "2026-05-15");
+  }
+
   // ---- ending otherwise, and privacy
 
   @Test
-  void cancelledInCockpit_freesTheCitizenToPullAgain() throws Exception {
+  void cancelledInCockpit_liftsTheHeldCasesAndFreesTheCitizenToPullAgain() throws Exception {
     ProcessInstance instance = brake.brakeWaitingForProof();
 
     f.engine.getRuntimeService().deleteProcessInstance(instance.getId(), "cancelled by process owner");
 
+    ArgumentCaptor<LiftCommand> lift = ArgumentCaptor.forClass(LiftCommand.class);
+    verify(f.collectionSystem).sendLift(lift.capture());
+    assertThat(lift.getValue().reason()).isEqualTo(HoldLifted.Reason.BRAKE_CANCELLED);
+    assertThat(lift.getValue().cases()).containsExactly(FINE, CRIMINAL);
     assertThat(f.brakes.activeBrake(f.citizenRef())).isEmpty();
     assertThat(f.brakeService.pullBrake(Fixture.CITIZEN).joined()).isFalse();
+  }
+
+  @Test
+  void cancelledInCockpitSkippingCustomListeners_stillLiftsTheHeldCases() throws Exception {
+    ProcessInstance instance = brake.brakeWaitingForProof();
+
+    f.engine.getRuntimeService().deleteProcessInstance(instance.getId(), "cancelled", true);
+
+    ArgumentCaptor<LiftCommand> lift = ArgumentCaptor.forClass(LiftCommand.class);
+    verify(f.collectionSystem).sendLift(lift.capture());
+    assertThat(lift.getValue().reason()).isEqualTo(HoldLifted.Reason.BRAKE_CANCELLED);
+    assertThat(f.brakes.activeBrake(f.citizenRef())).isEmpty();
+  }
+
+  @Test
+  void cancelledInCockpitWhileTheLiftIsAwaited_sendsNoSecondLift() throws Exception {
+    ProcessInstance instance = brake.brakeWaitingForProof();
+    f.fireTimer("Event_FirstHoldEnded");
+
+    f.engine.getRuntimeService().deleteProcessInstance(instance.getId(), "cancelled");
+
+    verify(f.collectionSystem, org.mockito.Mockito.times(1)).sendLift(any());
   }
 
   @Test
@@ -649,6 +1053,15 @@ class EmergencyBrakeProcessTest {
         .singleResult().getBusinessKey()).startsWith("NR-");
     assertThat(f.audit.records).allSatisfy(r -> assertThat(r.detail() + r.reference())
         .doesNotContain(Fixture.CITIZEN.digits()));
+  }
+
+  /** A brake whose first hold ended without a proof today (the lift acknowledged). */
+  private ProcessInstance brakeThatEndedWithoutProof() throws Exception {
+    ProcessInstance instance = brake.brakeWaitingForProof();
+    f.fireTimer("Event_FirstHoldEnded");
+    brake.acknowledge(instance, "Task_AwaitLiftAck", HoldAcknowledgement.Action.LIFT);
+    assertThat(instance).isEnded();
+    return instance;
   }
 
   private ProcessInstance reviewPending() throws Exception {

@@ -6,6 +6,8 @@ import static org.mockito.Mockito.mock;
 import java.time.LocalDate;
 import java.util.List;
 import nl.noodrem.domain.CaseNumber;
+import nl.noodrem.domain.HoldAuthority;
+import nl.noodrem.domain.HoldPeriod;
 import nl.noodrem.processes.port.AuditAction;
 import nl.noodrem.processes.support.Fixture;
 import org.junit.jupiter.api.Test;
@@ -19,24 +21,49 @@ class BrakeStepsTest {
     org.camunda.bpm.engine.impl.util.ClockUtil.reset();
   }
 
-  @Test
-  void extendHold_beyondTwentyFourMonthsFromToday_isCappedAndAudited() throws Exception {
-    BrakeSteps.SentCommand sent = f.brakeSteps.extendHold("NR-AAAAAAAA", List.of(CaseNumber.of("WAHV000000000001")),
-        Fixture.TODAY.plusMonths(20), 8, 3);
+  private static final List<CaseNumber> CASES = List.of(CaseNumber.of("WAHV000000000001"));
 
-    assertThat(sent.period().end()).isEqualTo(Fixture.TODAY.plusMonths(24));
-    assertThat(sent.commandId()).isEqualTo("NR-AAAAAAAA/hold/2028-01-15/x3");
+  @Test
+  void extendHold_byTheRulesBeyondTwelveMonthsFromTheFirstHeldDay_isCutAndAudited() throws Exception {
+    HoldPeriod current = new HoldPeriod(Fixture.TODAY, Fixture.TODAY.plusMonths(10));
+
+    BrakeSteps.SentCommand sent = f.brakeSteps.extendHold("NR-AAAAAAAA", CASES, current, 8, HoldAuthority.RULES, 3);
+
+    assertThat(sent.period()).isEqualTo(new HoldPeriod(Fixture.TODAY, Fixture.TODAY.plusMonths(12)));
+    assertThat(sent.commandId()).isEqualTo("NR-AAAAAAAA/hold/2027-01-15/x3");
     assertThat(f.audit.records).anyMatch(r -> r.action() == AuditAction.HOLD_DECIDED
-        && r.detail().contains("capped"));
+        && r.detail().contains("cut at 2027-01-15"));
   }
 
   @Test
-  void extendHold_afterTheEndPassedDuringReview_extendsFromToday() throws Exception {
-    BrakeSteps.SentCommand sent = f.brakeSteps.extendHold("NR-AAAAAAAA", List.of(CaseNumber.of("WAHV000000000001")),
-        LocalDate.of(2026, 1, 10), 8, 1);
+  void extendHold_byACaseOfficer_mayReachEighteenMonths() throws Exception {
+    HoldPeriod current = HoldPeriod.firstHold(Fixture.TODAY);
 
-    assertThat(sent.period().start()).isEqualTo(Fixture.TODAY);
-    assertThat(sent.period().end()).isEqualTo(LocalDate.of(2026, 9, 15));
+    BrakeSteps.SentCommand sent = f.brakeSteps.extendHold("NR-AAAAAAAA", CASES, current, 14,
+        HoldAuthority.CASE_OFFICER, 1);
+
+    assertThat(sent.period().end()).isEqualTo(Fixture.TODAY.plusMonths(18));
+    assertThat(f.audit.records).noneMatch(r -> r.detail().contains("cut at"));
+  }
+
+  @Test
+  void extendHold_decidedAfterTheOldEndPassed_countsFromTheOldEndNotFromToday() throws Exception {
+    HoldPeriod current = new HoldPeriod(LocalDate.of(2025, 9, 10), LocalDate.of(2026, 1, 10));
+
+    BrakeSteps.SentCommand sent = f.brakeSteps.extendHold("NR-AAAAAAAA", CASES, current, 8, HoldAuthority.RULES, 1);
+
+    assertThat(sent.period().start()).isEqualTo(LocalDate.of(2025, 9, 10));
+    assertThat(sent.period().end()).isEqualTo(LocalDate.of(2026, 9, 10));
+  }
+
+  @Test
+  void correctHoldEnd_beyondTheAuthoritysCeiling_isRefusedAndSendsNothing() throws Exception {
+    HoldPeriod current = HoldPeriod.firstHold(Fixture.TODAY);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.brakeSteps.correctHoldEnd("NR-AAAAAAAA", CASES,
+        current, Fixture.TODAY.plusMonths(13), HoldAuthority.RULES, 1))
+        .isInstanceOf(nl.noodrem.domain.InvalidValueException.class);
+    org.mockito.Mockito.verifyNoInteractions(f.collectionSystem);
   }
 
   private static org.camunda.bpm.engine.ProcessEngine mockEngine() {

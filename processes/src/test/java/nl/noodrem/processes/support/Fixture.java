@@ -26,7 +26,14 @@ import nl.noodrem.processes.delegate.BrakeEndedListener;
 import nl.noodrem.processes.delegate.ExtendHoldDelegate;
 import nl.noodrem.processes.delegate.FindIssuedCredentialsDelegate;
 import nl.noodrem.processes.delegate.HoldNewCaseDelegate;
+import nl.noodrem.processes.delegate.CorrectHoldEndDelegate;
 import nl.noodrem.processes.delegate.HoldReviewListener;
+import nl.noodrem.processes.delegate.JoinFirstHoldDelegate;
+import nl.noodrem.processes.delegate.LeniencyDelegate;
+import nl.noodrem.processes.delegate.MunicipalityDecidingDelegate;
+import nl.noodrem.processes.delegate.PullReviewListener;
+import nl.noodrem.processes.delegate.RemoveRejectedCasesDelegate;
+import nl.noodrem.processes.delegate.ReviewEscalatedListener;
 import nl.noodrem.processes.delegate.IssuanceConfirmationListener;
 import nl.noodrem.processes.delegate.LiftHoldDelegate;
 import nl.noodrem.processes.delegate.LookUpOpenCasesDelegate;
@@ -43,6 +50,7 @@ import nl.noodrem.processes.port.IssuerAccreditor;
 import nl.noodrem.processes.port.PresentationVerifier;
 import nl.noodrem.processes.port.StatusListWriter;
 import nl.noodrem.processes.service.BrakeService;
+import nl.noodrem.processes.service.BrakeStaffService;
 import nl.noodrem.processes.service.BrakeSteps;
 import nl.noodrem.processes.service.CitizenMessages;
 import nl.noodrem.processes.service.DefaultProcessGateway;
@@ -99,6 +107,7 @@ public final class Fixture {
   public final RevocationSteps revocationSteps;
   public final OnboardingSteps onboardingSteps;
   public final BrakeService brakeService;
+  public final BrakeStaffService staffService;
   public final IssuanceService issuanceService;
   public final OnboardingService onboardingService;
   public final DefaultProcessGateway gateway;
@@ -117,6 +126,7 @@ public final class Fixture {
     onboardingSteps = new OnboardingSteps(accreditor, audit, clock);
     brakeService = new BrakeService(engine.getRuntimeService(), pseudonymizer, bsnSealer, brakes, brakeSteps, audit,
         properties, clock, tx);
+    staffService = new BrakeStaffService(engine.getRuntimeService(), brakeSteps, audit, clock);
     issuanceService = new IssuanceService(engine.getRuntimeService(), pseudonymizer, bsnSealer, signer,
         issuanceSteps, tx);
     onboardingService = new OnboardingService(engine.getRuntimeService(), audit, clock);
@@ -137,6 +147,13 @@ public final class Fixture {
     Mocks.register("offerPaymentPlanDelegate", new OfferPaymentPlanDelegate(messages, brakeSteps));
     Mocks.register("notifyCitizenDelegate", new NotifyCitizenDelegate(messages));
     Mocks.register("brakeEndedListener", new BrakeEndedListener(brakeSteps));
+    Mocks.register("reviewEscalatedListener", new ReviewEscalatedListener(brakeSteps));
+    Mocks.register("pullReviewListener", new PullReviewListener(brakeSteps));
+    Mocks.register("correctHoldEndDelegate", new CorrectHoldEndDelegate(brakeSteps));
+    Mocks.register("joinFirstHoldDelegate", new JoinFirstHoldDelegate());
+    Mocks.register("municipalityDecidingDelegate", new MunicipalityDecidingDelegate());
+    Mocks.register("leniencyDelegate", new LeniencyDelegate(brakeSteps));
+    Mocks.register("removeRejectedCasesDelegate", new RemoveRejectedCasesDelegate(brakeSteps));
     Mocks.register("askDebtHelpRegistryDelegate", new AskDebtHelpRegistryDelegate(issuanceSteps));
     Mocks.register("issuanceConfirmationListener", new IssuanceConfirmationListener(issuanceSteps,
         properties.zone()));

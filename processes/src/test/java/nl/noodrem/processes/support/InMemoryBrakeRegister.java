@@ -10,7 +10,7 @@ import nl.noodrem.processes.port.BrakeRegister;
 /** {@link BrakeRegister} for process tests; the JDBC one is tested against H2 in the Spring test. */
 public class InMemoryBrakeRegister implements BrakeRegister {
 
-  public record Row(String brakeRef, CitizenRef citizen, LocalDate pulledOn, LocalDate endedOn) {}
+  public record Row(String brakeRef, CitizenRef citizen, LocalDate pulledOn, LocalDate endedOn, String outcome) {}
 
   public final List<Row> rows = new ArrayList<>();
 
@@ -25,14 +25,20 @@ public class InMemoryBrakeRegister implements BrakeRegister {
     if (activeBrake(citizen).isPresent()) {
       return false;
     }
-    rows.add(new Row(brakeRef, citizen, pulledOn, null));
+    rows.add(new Row(brakeRef, citizen, pulledOn, null, null));
     return true;
   }
 
   @Override
-  public synchronized void release(String brakeRef, LocalDate endedOn) {
+  public synchronized void release(String brakeRef, LocalDate endedOn, String outcome) {
     rows.replaceAll(r -> r.brakeRef().equals(brakeRef) && r.endedOn() == null
-        ? new Row(r.brakeRef(), r.citizen(), r.pulledOn(), endedOn) : r);
+        ? new Row(r.brakeRef(), r.citizen(), r.pulledOn(), endedOn, outcome) : r);
+  }
+
+  @Override
+  public synchronized Optional<LocalDate> lastEndedWithoutProof(CitizenRef citizen) {
+    return rows.stream().filter(r -> r.citizen().equals(citizen) && "NO_PROOF_PRESENTED".equals(r.outcome()))
+        .map(Row::endedOn).max(LocalDate::compareTo);
   }
 
   @Override

@@ -88,10 +88,11 @@ class SupportTest {
   @Test
   void properties_firstHoldAndExtensionBeyondTheMaximum_areRefused() {
     NoodremProcessProperties d = NoodremProcessProperties.defaults("");
-    assertThatThrownBy(() -> new NoodremProcessProperties(d.zone(), 12, 13, d.revocationGrace(),
+    assertThatThrownBy(() -> new NoodremProcessProperties(d.zone(), 4, 9, d.revocationGrace(),
         d.acknowledgementOverdue(), d.pickupWindow(), 18, d.reviewDueBefore(), d.review(), d.historyTimeToLive(),
-        d.previousBrakesWindow(), "", d.proofAudience(), d.proofRequestLifetime(), 36))
-        .hasMessageContaining("at most 24");
+        d.previousBrakesWindow(), "", d.proofAudience(), d.proofRequestLifetime(), 36, d.reviewEscalationBefore(),
+        d.reminderBefore(), d.leniencyMonths()))
+        .hasMessageContaining("at most 12");
   }
 
   private static byte[] key(char c) {

@@ -33,6 +33,8 @@ public final class TestEngine {
     configuration.setExpressionManager(new MockExpressionManager());
     configuration.setProcessEngineName("noodrem-test-" + UUID.randomUUID());
     configuration.getProcessEnginePlugins().add(new nl.noodrem.processes.guard.TaskAuthorityPlugin());
+    // as in the app: the brake's end listener is built in, so a cancellation cannot skip it
+    configuration.getProcessEnginePlugins().add(new nl.noodrem.processes.config.BrakeEndedPlugin());
     return configuration;
   }
 
