@@ -206,7 +206,7 @@ class EmergencyBrakeProcessTest {
         .doesNotContain("WAHV000000000001");
     Task check = f.engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_CheckRejectedCases")
         .taskCandidateGroup("cjib-operations").singleResult();
-    f.engine.getTaskService().complete(check.getId());
+    f.completeAs(Fixture.OPERATOR, check.getId(), Map.of());
     assertThat(instance).hasPassed("End_RejectedCasesChecked");
 
     f.fireTimer("Event_FirstHoldEnded");
@@ -403,8 +403,8 @@ class EmergencyBrakeProcessTest {
 
     f.fireTimer("Event_FirstHoldEndsSoon");
     f.fireTimer("Event_LeniencyHoldAckOverdue");
-    f.engine.getTaskService().complete(f.engine.getTaskService().createTaskQuery()
-        .taskDefinitionKey("Task_CheckLeniencyHoldAck").singleResult().getId());
+    f.completeAs(Fixture.OPERATOR, f.engine.getTaskService().createTaskQuery()
+        .taskDefinitionKey("Task_CheckLeniencyHoldAck").singleResult().getId(), Map.of());
     brake.acknowledge(instance, "Task_AwaitLeniencyHoldAck", HoldAcknowledgement.Action.HOLD);
 
     ArgumentCaptor<HoldCommand> holds = ArgumentCaptor.forClass(HoldCommand.class);
@@ -561,9 +561,9 @@ class EmergencyBrakeProcessTest {
     brakeThatEndedWithoutProof();
     ProcessInstance second = brake.pull();
     Task review = f.engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ReviewPull").singleResult();
-    f.engine.getTaskService().claim(review.getId(), "officer-1");
+    f.claimAs(Fixture.OFFICER, review.getId());
 
-    f.engine.getTaskService().complete(review.getId(), Map.of("pullOutcome", "GRANT",
+    f.completeAs(Fixture.OFFICER, review.getId(), Map.of("pullOutcome", "GRANT",
         "pullNote", "registered at the municipality last week"));
     f.runDueJobs();
 
@@ -579,13 +579,14 @@ class EmergencyBrakeProcessTest {
     ProcessInstance second = brake.pull();
     var tasks = f.engine.getTaskService();
     Task review = tasks.createTaskQuery().taskDefinitionKey("Task_ReviewPull").singleResult();
-    tasks.claim(review.getId(), "officer-1");
+    f.claimAs(Fixture.OFFICER, review.getId());
 
-    assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("pullOutcome", "REFUSE")))
+    assertThatThrownBy(() -> f.completeAs(Fixture.OFFICER, review.getId(), Map.of("pullOutcome", "REFUSE")))
         .hasMessageContaining("reason");
-    assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("pullOutcome", "MAYBE", "pullNote", "x")))
-        .hasMessageContaining("GRANT or REFUSE");
-    tasks.complete(review.getId(), Map.of("pullOutcome", "REFUSE", "pullNote", "third pull, no contact"));
+    // the task guard refuses a value the form does not offer before the listener sees it
+    assertThatThrownBy(() -> f.completeAs(Fixture.OFFICER, review.getId(),
+        Map.of("pullOutcome", "MAYBE", "pullNote", "x"))).hasMessageContaining("must be one of");
+    f.completeAs(Fixture.OFFICER, review.getId(), Map.of("pullOutcome", "REFUSE", "pullNote", "third pull, no contact"));
     f.runDueJobs();
 
     assertThat(second).isEnded().hasPassed("Task_NotifyPullRefused", "End_PullRefused");
@@ -819,9 +820,9 @@ class EmergencyBrakeProcessTest {
     ProcessInstance second = brake.pull();
     f.gateway.caseOpened(caseOpened("cjib-case-777"));
     Task review = f.engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ReviewPull").singleResult();
-    f.engine.getTaskService().claim(review.getId(), "officer-1");
+    f.claimAs(Fixture.OFFICER, review.getId());
 
-    f.engine.getTaskService().complete(review.getId(), Map.of("pullOutcome", "GRANT", "pullNote", "new facts"));
+    f.completeAs(Fixture.OFFICER, review.getId(), Map.of("pullOutcome", "GRANT", "pullNote", "new facts"));
     f.runDueJobs();
 
     ArgumentCaptor<HoldCommand> holds = ArgumentCaptor.forClass(HoldCommand.class);
@@ -895,8 +896,8 @@ class EmergencyBrakeProcessTest {
     f.runDueJobs();
 
     f.fireTimer("Event_RequestedLiftAckOverdue");
-    f.engine.getTaskService().complete(f.engine.getTaskService().createTaskQuery()
-        .taskDefinitionKey("Task_CheckRequestedLiftAck").singleResult().getId());
+    f.completeAs(Fixture.OPERATOR, f.engine.getTaskService().createTaskQuery()
+        .taskDefinitionKey("Task_CheckRequestedLiftAck").singleResult().getId(), Map.of());
     brake.acknowledge(instance, "Task_AwaitRequestedLiftAck", HoldAcknowledgement.Action.LIFT);
 
     assertThat(instance).hasPassed("End_RequestedLiftAckChecked").isEnded();
@@ -966,8 +967,8 @@ class EmergencyBrakeProcessTest {
     f.staffService.correctHoldEnd(instance.getBusinessKey(), LocalDate.of(2026, 3, 1), "officer-1", "shorter");
     f.runDueJobs();
     f.fireTimer("Event_CorrectedHoldAckOverdue");
-    f.engine.getTaskService().complete(f.engine.getTaskService().createTaskQuery()
-        .taskDefinitionKey("Task_CheckCorrectedHoldAck").singleResult().getId());
+    f.completeAs(Fixture.OPERATOR, f.engine.getTaskService().createTaskQuery()
+        .taskDefinitionKey("Task_CheckCorrectedHoldAck").singleResult().getId(), Map.of());
 
     var timer = f.engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
         .activityId("Event_FirstHoldEnded").singleResult();

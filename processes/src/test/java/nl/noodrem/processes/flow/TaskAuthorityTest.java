@@ -102,7 +102,7 @@ class TaskAuthorityTest {
 
     assertThatThrownBy(() -> f.completeAs(Fixture.OFFICER, review.getId(),
         Map.of("reviewOutcome", "CHANGE", "changedHoldMonths", 600L, "reviewNote", "why not")))
-        .isInstanceOf(TaskInputRejectedException.class).hasMessageContaining("from 1 to 12");
+        .isInstanceOf(TaskInputRejectedException.class).hasMessageContaining("from 1 to 14");
     assertThatThrownBy(() -> f.completeAs(Fixture.OFFICER, review.getId(),
         Map.of("reviewOutcome", "CHANGE", "changedHoldMonths", "6", "reviewNote", "text, not a number")))
         .isInstanceOf(TaskInputRejectedException.class).hasMessageContaining("whole number");
