@@ -71,6 +71,21 @@ class RateLimiterTest {
   }
 
   @Test
+  void properties_nothingConfigured_defaults() {
+    RateLimitProperties defaults = RateLimitProperties.defaults();
+    assertThat(defaults.credentialRequests()).isEqualTo(new RateLimitProperties.Limit(10, Duration.ofHours(1)));
+    assertThat(defaults.proofAttempts()).isEqualTo(new RateLimitProperties.Limit(30, Duration.ofHours(1)));
+    assertThat(defaults.apiClient()).isEqualTo(new RateLimitProperties.Limit(120, Duration.ofMinutes(1)));
+  }
+
+  @Test
+  void properties_onlyTheCountConfigured_keepsTheDefaultPeriodOfThatLimit() {
+    RateLimitProperties properties = new RateLimitProperties(null, null, null,
+        new RateLimitProperties.Limit(5, null));
+    assertThat(properties.apiClient()).isEqualTo(new RateLimitProperties.Limit(5, Duration.ofMinutes(1)));
+  }
+
+  @Test
   void limit_nothingAllowedOrNoPeriod_refusedAsConfiguration() {
     assertThatThrownBy(() -> new RateLimitProperties.Limit(0, Duration.ofMinutes(1)))
         .isInstanceOf(IllegalArgumentException.class);
