@@ -34,9 +34,11 @@ class CitizenApiController {
   private final IssuanceStatus issuanceStatus;
   private final JdbcCitizenInbox inbox;
   private final BsnPseudonymizer pseudonymizer;
+  private final IssuerAccreditation accreditation;
 
   CitizenApiController(BrakeService brakes, IssuanceService issuances, IssuanceStatus issuanceStatus,
-      JdbcCitizenInbox inbox, BsnPseudonymizer pseudonymizer) {
+      JdbcCitizenInbox inbox, BsnPseudonymizer pseudonymizer, IssuerAccreditation accreditation) {
+    this.accreditation = accreditation;
     this.brakes = brakes;
     this.issuances = issuances;
     this.issuanceStatus = issuanceStatus;
@@ -109,6 +111,13 @@ class CitizenApiController {
       municipality = Oin.of(oin);
     } catch (InvalidValueException e) {
       return ResponseEntity.badRequest().body(Map.of("message", "Onbekende gemeente.", "messageEn", "Unknown municipality."));
+    }
+    IssuerAccreditation.Verdict verdict = accreditation.of(municipality);
+    if (verdict != IssuerAccreditation.Verdict.ACCREDITED) {
+      // refused before any process starts: nothing to wait for, no incident
+      return ResponseEntity.status(verdict == IssuerAccreditation.Verdict.CHAIN_UNAVAILABLE
+              ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(Map.of("reason", verdict.name(), "message", verdict.dutch(), "messageEn", verdict.english()));
     }
     var started = issuances.startIssuance(citizen.bsn(), municipality);
     return ResponseEntity.ok(Map.of("issuanceRef", started.issuanceRef(), "joined", started.joined()));

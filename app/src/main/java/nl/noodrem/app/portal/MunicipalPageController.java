@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import nl.noodrem.app.citizen.IssuanceStatus;
+import nl.noodrem.app.citizen.IssuerAccreditation;
 import nl.noodrem.digid.AuthenticatedCitizen;
 import nl.noodrem.domain.Oin;
 import nl.noodrem.processes.service.IssuanceService;
@@ -34,8 +35,11 @@ class MunicipalPageController {
   private final Municipalities municipalities;
   private final IssuanceService issuances;
   private final IssuanceStatus statuses;
+  private final IssuerAccreditation accreditation;
 
-  MunicipalPageController(Municipalities municipalities, IssuanceService issuances, IssuanceStatus statuses) {
+  MunicipalPageController(Municipalities municipalities, IssuanceService issuances, IssuanceStatus statuses,
+      IssuerAccreditation accreditation) {
+    this.accreditation = accreditation;
     this.municipalities = municipalities;
     this.issuances = issuances;
     this.statuses = statuses;
@@ -74,6 +78,11 @@ class MunicipalPageController {
   String request(@PathVariable String oin, @AuthenticationPrincipal AuthenticatedCitizen citizen,
       HttpSession session) {
     Municipalities.Municipality municipality = municipality(oin);
+    IssuerAccreditation.Verdict verdict = accreditation.of(Oin.of(municipality.oin()));
+    if (verdict != IssuerAccreditation.Verdict.ACCREDITED) {
+      throw new ResponseStatusException(verdict == IssuerAccreditation.Verdict.CHAIN_UNAVAILABLE
+          ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_ENTITY, verdict.dutch());
+    }
     var started = issuances.startIssuance(citizen.bsn(), Oin.of(municipality.oin()));
     requests(session).add(started.issuanceRef());
     return "redirect:/gemeente/" + municipality.oin() + "/schuldhulpbewijs/aanvraag/" + started.issuanceRef();

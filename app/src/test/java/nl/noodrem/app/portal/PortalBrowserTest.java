@@ -86,6 +86,7 @@ class PortalBrowserTest {
 
   @Autowired CollectionSystemStandin collection;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   private final List<PortalBrowser.AxeFinding> findings = Collections.synchronizedList(new ArrayList<>());
   private PortalBrowser browser;
@@ -430,8 +431,15 @@ class PortalBrowserTest {
     String issuanceRef = browser.text("aanvraag-kenmerk");
     Task task = browser.waiting(60).until(d -> tasks.createTaskQuery().processInstanceBusinessKey(issuanceRef)
         .taskCandidateGroup("debt-counsellors-" + DEN_HAAG).singleResult());
-    tasks.claim(task.getId(), "schuldhulp-denhaag");
-    tasks.complete(task.getId(), Map.of("counsellorDecision", "REFUSE"));
+    // the engine takes a decision only from the logged-in counsellor who claimed the task (as Tasklist logs them in)
+    identity.setAuthentication("schuldhulp-denhaag",
+        java.util.List.of("debt-counsellors-" + DEN_HAAG));
+    try {
+      tasks.claim(task.getId(), "schuldhulp-denhaag");
+      tasks.complete(task.getId(), Map.of("counsellorDecision", "REFUSE"));
+    } finally {
+      identity.clearAuthentication();
+    }
     awaitOnReload(() -> browser.driver.findElement(By.id("reden-REFUSED")).isDisplayed());
     assertThat(browser.text("contact")).contains("14 070");
     inBothLanguages("17-gemeente-geweigerd", () -> browser.await(By.id("reden-REFUSED")));
