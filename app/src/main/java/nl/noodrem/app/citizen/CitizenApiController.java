@@ -34,9 +34,11 @@ class CitizenApiController {
   private final IssuanceStatus issuanceStatus;
   private final JdbcCitizenInbox inbox;
   private final BsnPseudonymizer pseudonymizer;
+  private final BrakeReviews reviews;
 
   CitizenApiController(BrakeService brakes, IssuanceService issuances, IssuanceStatus issuanceStatus,
-      JdbcCitizenInbox inbox, BsnPseudonymizer pseudonymizer) {
+      JdbcCitizenInbox inbox, BsnPseudonymizer pseudonymizer, BrakeReviews reviews) {
+    this.reviews = reviews;
     this.brakes = brakes;
     this.issuances = issuances;
     this.issuanceStatus = issuanceStatus;
@@ -51,7 +53,10 @@ class CitizenApiController {
     return Map.of("brakeRef", result.brakeRef(), "joined", result.joined());
   }
 
-  /** The citizen's running brake: reference, hold end, whether a proof is expected now. */
+  /**
+   * The citizen's running brake: reference, hold end, whether a proof is expected now and whether a case officer is
+   * still to decide ({@code inReview}).
+   */
   @GetMapping("/portaal/noodrem/api/status")
   ResponseEntity<Map<String, Object>> brakeStatus(@AuthenticationPrincipal AuthenticatedCitizen citizen) {
     return brakes.runningBrake(citizen.bsn()).map(view -> {
@@ -59,6 +64,7 @@ class CitizenApiController {
       body.put("brakeRef", view.brakeRef());
       view.holdEnd().ifPresent(end -> body.put("holdEnd", end.toString()));
       body.put("acceptsProof", view.acceptsProof());
+      body.put("inReview", reviews.pending(view.brakeRef()));
       return ResponseEntity.ok(body);
     }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of(
         "message", "U heeft geen lopende noodrem.", "messageEn", "You have no running brake.")));
