@@ -57,7 +57,10 @@ class StartupGuide {
 
   @EventListener
   void onClose(ContextClosedEvent event) {
-    LOG.info("Noodrem is stopping (app, dev chain, broker, stand-ins)…");
+    // child contexts close too; the line is for the application's own context
+    if (event.getApplicationContext().getParent() == null) {
+      LOG.info("Noodrem is stopping (app, dev chain, broker, stand-ins)…");
+    }
   }
 
   String banner(int port) {
