@@ -48,7 +48,7 @@ run_once() {
     sleep 1
   done
   READY=$(secs "$started" "$(now)")
-  BUILD=$(sed -n 's/^Built in \([0-9]*\) s\./\1/p' "$log")
+  BUILD=$(sed -n 's/.*Built in \([0-9]*\) s\./\1/p' "$log")
   STARTED_IN=$(sed -n 's/.*Started NoodremApplication in \([0-9.]*\) seconds.*/\1/p' "$log")
   RSS=$(ps -o rss= -p "$APP_PID" | awk '{printf "%d", $1 / 1024}')
   PROCESSES=$(ps -o comm= --ppid "$APP_PID" | tr '\n' ' ')
