@@ -77,6 +77,8 @@ class RunCommandBrowserIT {
       browser.close();
     }
     if (app != null && app.isAlive()) {
+      // a start that failed: end the dev chain too, or it outlives the killed app
+      app.descendants().forEach(ProcessHandle::destroyForcibly);
       app.destroyForcibly();
     }
   }
