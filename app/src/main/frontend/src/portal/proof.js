@@ -91,25 +91,51 @@ function empty(message) {
   show(byId('bewijs-leeg'));
 }
 
+// disclosed, but only to let CJIB check the proof: shown under "Details voor controle", each with its reason
+const CHECK_ONLY = ['statusListId', 'statusIndex'];
+
+/**
+ * What CJIB sees in plain words (the facts, and which municipality gave the proof), what stays in the wallet, and
+ * the technical fields under "Details voor controle", each explained once. The municipality is visible to CJIB
+ * through its signing key, so its OIN is a detail for checking, not something that stays hidden.
+ */
 function renderPlan(plan) {
-  byId('bewijs-uitgever').textContent = plan.credential.issuerLabel;
-  fill('gedeeld', plan.disclosed);
-  fill('verborgen', plan.hidden);
-  fill('ook-zichtbaar', plan.alsoVisible);
+  const issuer = plan.credential.issuerLabel;
+  byId('bewijs-uitgever').textContent = issuer;
+  const value = name => plan.disclosed.find(i => i.name === name)?.value;
+  fill('gedeeld', [
+    ...plan.disclosed.filter(i => !CHECK_ONLY.includes(i.name)),
+    {name: 'issuer', label: t('proof.row.issuer'), display: issuer}
+  ]);
+  fill('verborgen', plan.hidden.filter(i => i.name !== 'issuerOin'));
+  fill('controle', [
+    {name: 'issuerOin', label: t('proof.check.issuerOin'), display: plan.credential.issuerOin,
+      why: t('proof.check.issuerOin.why')},
+    {name: 'statusListId', label: t('proof.check.statusListId'), display: String(value('statusListId') ?? ''),
+      why: t('proof.check.statusListId.why')},
+    {name: 'statusIndex', label: t('proof.check.statusIndex'), display: String(value('statusIndex') ?? ''),
+      why: t('proof.check.statusIndex.why')},
+    {name: 'audience', label: t('proof.check.audience'), display: plan.audience, why: t('proof.check.audience.why')},
+    {name: 'createdAt', label: t('proof.check.createdAt'), display: t('proof.check.createdAt.value'),
+      why: t('proof.check.createdAt.why')}
+  ]);
 }
 
 function fill(tableId, items) {
   const body = byId(tableId).querySelector('tbody');
   body.replaceChildren(...items.map(item => el('tr', {className: 'utrecht-table__row', attrs: {'data-name': item.name}}, [
     el('th', {className: 'utrecht-table__header-cell', text: label(item), attrs: {scope: 'row'}}),
-    el('td', {className: 'utrecht-table__cell', text: display(item)})
+    el('td', {className: 'utrecht-table__cell'}, item.why === undefined ? [display(item)] : [
+      el('span', {className: 'portal-check__value', text: display(item)}),
+      el('span', {className: 'portal-check__why', text: item.why})
+    ])
   ])));
 }
 
 /** The value as the citizen reads it; dates and the kind of help follow the page's language. */
 function display(item) {
   if (item.name === 'assistanceType') {
-    return `${assistanceTypeLabel(item.value, null)} (${item.value})`;
+    return assistanceTypeLabel(item.value, null);
   }
   if (typeof item.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(item.value)) {
     return formatDate(item.value);
@@ -171,7 +197,8 @@ function names(items) {
 function handleAnswer(context, answer) {
   const body = answer.json ?? {};
   if (answer.status === 200 && body.status === 'ACCEPTED') {
-    outcome('ok', t('proof.accepted.heading'), t('proof.accepted.text', {months: context.extensionMonths}));
+    // the proof is valid; "approved" only once the longer pause is in place (a case officer may decide first)
+    outcome('info', t('proof.received.heading'), t('proof.received.text'));
     byId('bewijs-uitkomst-verder').textContent = t('proof.accepted.waiting');
     followExtension(context);
     return;
@@ -187,7 +214,7 @@ function handleAnswer(context, answer) {
   outcome('warning', t('proof.failed.heading'), text, {retry: body.status !== 'NO_RUNNING_BRAKE'});
 }
 
-/** After acceptance: wait until the longer hold is in place (or tell that an officer looks first). */
+/** After acceptance: wait until the longer hold is in place, saying so while a case officer looks first. */
 function followExtension(context) {
   const started = Date.now();
   let reviewShown = false;
@@ -196,9 +223,17 @@ function followExtension(context) {
       const answer = await call(STATUS_URL);
       const body = answer.json ?? {};
       if (answer.ok && body.acceptsProof === true && body.holdEnd && body.holdEnd !== context.holdEndBefore) {
-        byId('bewijs-uitkomst-verder').textContent = t('proof.accepted.done', {date: formatDate(body.holdEnd)});
-        announce(t('proof.accepted.done', {date: formatDate(body.holdEnd)}));
+        const done = t('proof.accepted.done', {date: formatDate(body.holdEnd)});
+        outcome('ok', t('proof.accepted.heading'), t('proof.accepted.text', {months: context.extensionMonths}),
+          {focus: false});
+        byId('bewijs-uitkomst-verder').textContent = done;
+        announce(done);
         return;
+      }
+      if (answer.ok && body.inReview === true && !reviewShown) {
+        reviewShown = true;
+        byId('bewijs-uitkomst-verder').textContent = t('proof.accepted.review');
+        announce(t('proof.accepted.review'));
       }
     } catch (e) {
       if (e instanceof SessionEndedError) {
@@ -206,10 +241,6 @@ function followExtension(context) {
       }
     }
     const waited = Date.now() - started;
-    if (waited > 60000 && !reviewShown) {
-      reviewShown = true;
-      byId('bewijs-uitkomst-verder').textContent = t('proof.accepted.review');
-    }
     if (waited < 5 * 60 * 1000) {
       setTimeout(poll, waited < 60000 ? 2000 : 15000);
     }
@@ -217,7 +248,7 @@ function followExtension(context) {
   setTimeout(poll, 1500);
 }
 
-function outcome(kind, heading, text, {retry = false} = {}) {
+function outcome(kind, heading, text, {retry = false, focus = true} = {}) {
   const box = byId('bewijs-uitkomst');
   const alert = byId('bewijs-uitkomst-melding');
   alert.className = `utrecht-alert utrecht-alert--${kind}`;
@@ -227,5 +258,7 @@ function outcome(kind, heading, text, {retry = false} = {}) {
   byId('bewijs-uitkomst-verder').textContent = '';
   show(byId('opnieuw-proberen'), retry);
   show(box);
-  box.focus();
+  if (focus) {
+    box.focus();
+  }
 }

@@ -35,10 +35,13 @@ class CitizenApiController {
   private final JdbcCitizenInbox inbox;
   private final BsnPseudonymizer pseudonymizer;
   private final IssuerAccreditation accreditation;
+  private final BrakeReviews reviews;
 
   CitizenApiController(BrakeService brakes, IssuanceService issuances, IssuanceStatus issuanceStatus,
-      JdbcCitizenInbox inbox, BsnPseudonymizer pseudonymizer, IssuerAccreditation accreditation) {
+      JdbcCitizenInbox inbox, BsnPseudonymizer pseudonymizer, IssuerAccreditation accreditation,
+      BrakeReviews reviews) {
     this.accreditation = accreditation;
+    this.reviews = reviews;
     this.brakes = brakes;
     this.issuances = issuances;
     this.issuanceStatus = issuanceStatus;
@@ -53,7 +56,10 @@ class CitizenApiController {
     return Map.of("brakeRef", result.brakeRef(), "joined", result.joined());
   }
 
-  /** The citizen's running brake: reference, hold end, whether a proof is expected now. */
+  /**
+   * The citizen's running brake: reference, hold end, whether a proof is expected now and whether a case officer is
+   * still to decide ({@code inReview}).
+   */
   @GetMapping("/portaal/noodrem/api/status")
   ResponseEntity<Map<String, Object>> brakeStatus(@AuthenticationPrincipal AuthenticatedCitizen citizen) {
     return brakes.runningBrake(citizen.bsn()).map(view -> {
@@ -61,6 +67,7 @@ class CitizenApiController {
       body.put("brakeRef", view.brakeRef());
       view.holdEnd().ifPresent(end -> body.put("holdEnd", end.toString()));
       body.put("acceptsProof", view.acceptsProof());
+      body.put("inReview", reviews.pending(view.brakeRef()));
       return ResponseEntity.ok(body);
     }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of(
         "message", "U heeft geen lopende noodrem.", "messageEn", "You have no running brake.")));

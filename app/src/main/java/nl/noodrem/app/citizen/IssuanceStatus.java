@@ -71,6 +71,18 @@ public class IssuanceStatus {
         .variableName("citizenRef").list().stream().anyMatch(v -> citizenRef.equals(v.getValue()));
   }
 
+  /** The OIN of the municipality the request went to, for any request that exists (running or ended). */
+  public Optional<String> issuerOf(String issuanceRef) {
+    String[] instances = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ProcessKeys.CREDENTIAL_ISSUANCE).processInstanceBusinessKey(issuanceRef).list()
+        .stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+    if (instances.length == 0) {
+      return Optional.empty();
+    }
+    return history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances).variableName("issuerOin")
+        .list().stream().map(v -> v.getValue()).filter(java.util.Objects::nonNull).map(Object::toString).findFirst();
+  }
+
   public State of(String issuanceRef) {
     ProcessInstance running = runtime.createProcessInstanceQuery()
         .processDefinitionKey(ProcessKeys.CREDENTIAL_ISSUANCE).processInstanceBusinessKey(issuanceRef).singleResult();

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import nl.noodrem.app.citizen.BrakeReviews;
 import nl.noodrem.camel.api.CollectionSystem;
 import nl.noodrem.camel.api.CollectionSystemException;
 import nl.noodrem.camel.api.OpenCase;
@@ -43,21 +44,35 @@ class BrakePageController {
     FIRST_HOLD,
     /** A proof was accepted and the hold decision or its confirmation is under way. */
     PROCESSING,
+    /** A proof was accepted; a CJIB case officer decides on the extension before it is placed. */
+    REVIEW,
     /** The hold was extended after a proof. */
     EXTENDED
   }
 
-  /** One open case at CJIB, as the page lists it. */
-  record CaseRow(String caseNumber, String kind, String stage, String amount, boolean held, String heldUntil) {}
+  /**
+   * One open case at CJIB, as the page lists it.
+   *
+   * @param inReview a case officer decides on this case's extension now (the brake is under review and the case is
+   *     at the bailiff or coercive stage, the stages that ask for a review)
+   */
+  record CaseRow(String caseNumber, String kind, String stageCode, String stage, String amount, boolean held,
+      String heldUntil, boolean inReview) {}
+
+  /** The collection stages at which the hold decision asks a case officer (hold-decision.dmn). */
+  static final java.util.Set<OpenCase.Stage> REVIEWED_STAGES =
+      java.util.EnumSet.of(OpenCase.Stage.BAILIFF, OpenCase.Stage.COERCIVE_MEASURE);
 
   private final BrakeService brakes;
   private final CollectionSystem collection;
   private final CitizenInboxView inbox;
   private final MessageSource texts;
   private final NoodremProcessProperties processProperties;
+  private final BrakeReviews reviews;
 
   BrakePageController(BrakeService brakes, CollectionSystem collection, CitizenInboxView inbox, MessageSource texts,
-      NoodremProcessProperties processProperties) {
+      NoodremProcessProperties processProperties, BrakeReviews reviews) {
+    this.reviews = reviews;
     this.brakes = brakes;
     this.collection = collection;
     this.inbox = inbox;
@@ -69,7 +84,7 @@ class BrakePageController {
   String overview(@AuthenticationPrincipal AuthenticatedCitizen citizen, Locale locale, Model model) {
     Optional<BrakeService.BrakeView> brake = brakes.runningBrake(citizen.bsn());
     List<JdbcCitizenInbox.InboxMessage> messages = inbox.raw(citizen);
-    Stage stage = stage(brake, messages);
+    Stage stage = stage(brake, messages, brake.map(b -> reviews.pending(b.brakeRef())).orElse(false));
     model.addAttribute("stage", stage.name());
     model.addAttribute("firstHoldMonths", processProperties.firstHoldMonths());
     model.addAttribute("extensionMonths", processProperties.extensionMonths());
@@ -85,12 +100,17 @@ class BrakePageController {
     model.addAttribute("casesUnavailable", false);
     try {
       Optional<LocalDate> holdEnd = brake.flatMap(BrakeService.BrakeView::holdEnd);
-      model.addAttribute("cases", collection.openCases(citizen.bsn()).stream()
-          .map(c -> row(c, holdEnd, locale)).toList());
+      List<CaseRow> rows = collection.openCases(citizen.bsn()).stream()
+          .map(c -> row(c, holdEnd, stage == Stage.REVIEW, locale)).toList();
+      model.addAttribute("cases", rows);
+      // a case already at the bailiff: "no bailiff will come" would not be true; the page says the bailiff stops
+      model.addAttribute("bailiffCase", rows.stream().anyMatch(r -> REVIEWED_STAGES.stream()
+          .anyMatch(s -> s.name().equals(r.stageCode()))));
     } catch (CollectionSystemException e) {
       LOG.warn("open cases could not be read for the brake page: {}", e.getMessage());
       model.addAttribute("casesUnavailable", true);
       model.addAttribute("cases", List.of());
+      model.addAttribute("bailiffCase", false);
     }
     return "brake";
   }
@@ -112,7 +132,8 @@ class BrakePageController {
   String proof(@AuthenticationPrincipal AuthenticatedCitizen citizen, Locale locale, Model model) {
     Optional<BrakeService.BrakeView> brake = brakes.runningBrake(citizen.bsn());
     List<JdbcCitizenInbox.InboxMessage> messages = inbox.raw(citizen);
-    model.addAttribute("stage", stage(brake, messages).name());
+    model.addAttribute("stage",
+        stage(brake, messages, brake.map(b -> reviews.pending(b.brakeRef())).orElse(false)).name());
     brake.ifPresent(view -> {
       model.addAttribute("brakeRef", view.brakeRef());
       view.holdEnd().ifPresent(end -> {
@@ -126,7 +147,8 @@ class BrakePageController {
     return "proof";
   }
 
-  static Stage stage(Optional<BrakeService.BrakeView> brake, List<JdbcCitizenInbox.InboxMessage> messages) {
+  static Stage stage(Optional<BrakeService.BrakeView> brake, List<JdbcCitizenInbox.InboxMessage> messages,
+      boolean inReview) {
     if (brake.isEmpty()) {
       return Stage.NONE;
     }
@@ -137,15 +159,16 @@ class BrakePageController {
     boolean extended = messages.stream().anyMatch(m -> NoticeType.HOLD_EXTENDED.name().equals(m.type())
         && view.brakeRef().equals(m.reference()));
     if (!view.acceptsProof()) {
-      return Stage.PROCESSING;
+      return inReview ? Stage.REVIEW : Stage.PROCESSING;
     }
     return extended ? Stage.EXTENDED : Stage.FIRST_HOLD;
   }
 
-  private CaseRow row(OpenCase c, Optional<LocalDate> holdEnd, Locale locale) {
+  private CaseRow row(OpenCase c, Optional<LocalDate> holdEnd, boolean brakeInReview, Locale locale) {
     String heldUntil = c.held() ? holdEnd.map(end -> PortalLocales.date(end, locale)).orElse(null) : null;
+    boolean inReview = brakeInReview && REVIEWED_STAGES.contains(c.stage());
     return new CaseRow(c.caseNumber().value(), texts.getMessage("case.kind." + c.kind().name(), null, locale),
-        texts.getMessage("case.stage." + c.stage().name(), null, locale),
-        PortalLocales.money(c.outstanding(), locale), c.held(), heldUntil);
+        c.stage().name(), texts.getMessage("case.stage." + c.stage().name(), null, locale),
+        PortalLocales.money(c.outstanding(), locale), c.held(), heldUntil, inReview);
   }
 }

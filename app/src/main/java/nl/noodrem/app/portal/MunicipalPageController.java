@@ -1,12 +1,10 @@
 package nl.noodrem.app.portal;
 
-import jakarta.servlet.http.HttpSession;
-import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Set;
 import nl.noodrem.app.citizen.IssuanceStatus;
 import nl.noodrem.app.citizen.IssuerAccreditation;
 import nl.noodrem.digid.AuthenticatedCitizen;
+import nl.noodrem.domain.BsnPseudonymizer;
 import nl.noodrem.domain.Oin;
 import nl.noodrem.processes.service.IssuanceService;
 import org.springframework.http.HttpStatus;
@@ -24,25 +22,25 @@ import org.springframework.web.util.UriUtils;
  * The municipality's side: choose the municipality, log in with DigiD, ask for the proof of debt help, follow the
  * request and collect the credential straight into the wallet (the page's script does that: the credential goes from
  * the municipality's answer into the browser's wallet and nowhere else). When no proof can be given the page says why
- * and whom to call.
+ * and whom to call. A request is the citizen's, not the browser session's: after a new DigiD login the citizen
+ * follows it again (from the request page or the link in a message).
  */
 @Controller
 class MunicipalPageController {
-
-  /** The requests this browser session started; the status page shows no one else's request. */
-  static final String SESSION_REQUESTS = MunicipalPageController.class.getName() + ".requests";
 
   private final Municipalities municipalities;
   private final IssuanceService issuances;
   private final IssuanceStatus statuses;
   private final IssuerAccreditation accreditation;
+  private final BsnPseudonymizer pseudonymizer;
 
   MunicipalPageController(Municipalities municipalities, IssuanceService issuances, IssuanceStatus statuses,
-      IssuerAccreditation accreditation) {
+      IssuerAccreditation accreditation, BsnPseudonymizer pseudonymizer) {
     this.accreditation = accreditation;
     this.municipalities = municipalities;
     this.issuances = issuances;
     this.statuses = statuses;
+    this.pseudonymizer = pseudonymizer;
   }
 
   @GetMapping("/gemeente")
@@ -75,8 +73,7 @@ class MunicipalPageController {
   }
 
   @PostMapping("/gemeente/{oin}/schuldhulpbewijs")
-  String request(@PathVariable String oin, @AuthenticationPrincipal AuthenticatedCitizen citizen,
-      HttpSession session) {
+  String request(@PathVariable String oin, @AuthenticationPrincipal AuthenticatedCitizen citizen) {
     Municipalities.Municipality municipality = municipality(oin);
     IssuerAccreditation.Verdict verdict = accreditation.of(Oin.of(municipality.oin()));
     if (verdict != IssuerAccreditation.Verdict.ACCREDITED) {
@@ -84,16 +81,28 @@ class MunicipalPageController {
           ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_ENTITY, verdict.dutch());
     }
     var started = issuances.startIssuance(citizen.bsn(), Oin.of(municipality.oin()));
-    requests(session).add(started.issuanceRef());
     return "redirect:/gemeente/" + municipality.oin() + "/schuldhulpbewijs/aanvraag/" + started.issuanceRef();
   }
 
+  /** A request named in a message: its status page at the municipality it went to; someone else's is unknown. */
+  @GetMapping("/portaal/aanvraag/{issuanceRef}")
+  String followRequest(@PathVariable String issuanceRef, @AuthenticationPrincipal AuthenticatedCitizen citizen) {
+    if (!mine(issuanceRef, citizen)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "not a request of this citizen");
+    }
+    String oin = statuses.issuerOf(issuanceRef).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        "request without municipality"));
+    return "redirect:/gemeente/" + municipality(oin).oin() + "/schuldhulpbewijs/aanvraag/" + issuanceRef;
+  }
+
   @GetMapping("/gemeente/{oin}/schuldhulpbewijs/aanvraag/{issuanceRef}")
-  String status(@PathVariable String oin, @PathVariable String issuanceRef, HttpSession session, Locale locale,
-      Model model) {
+  String status(@PathVariable String oin, @PathVariable String issuanceRef,
+      @AuthenticationPrincipal AuthenticatedCitizen citizen, Locale locale, Model model) {
     Municipalities.Municipality municipality = municipality(oin);
-    if (!requests(session).contains(issuanceRef)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "not a request of this session");
+    // by the citizen, not by the browser session: a pending request survives a new login; someone else's (or a
+    // guessed reference) looks exactly like a page that does not exist
+    if (!mine(issuanceRef, citizen)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "not a request of this citizen");
     }
     IssuanceStatus.State state = statuses.of(issuanceRef);
     model.addAttribute("municipality", municipality);
@@ -111,16 +120,8 @@ class MunicipalPageController {
         "unknown municipality"));
   }
 
-  @SuppressWarnings("unchecked")
-  private static Set<String> requests(HttpSession session) {
-    synchronized (session) {
-      Object existing = session.getAttribute(SESSION_REQUESTS);
-      if (existing instanceof Set<?> set) {
-        return (Set<String>) set;
-      }
-      Set<String> created = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
-      session.setAttribute(SESSION_REQUESTS, created);
-      return created;
-    }
+  private boolean mine(String issuanceRef, AuthenticatedCitizen citizen) {
+    return issuanceRef.matches("IS-[0-9A-Z]{8}")
+        && statuses.belongsTo(issuanceRef, pseudonymizer.pseudonymize(citizen.bsn()).value());
   }
 }

@@ -5,8 +5,6 @@ import nl.noodrem.app.chain.DemoMunicipalities;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -14,13 +12,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * DEVELOPMENT ONLY: demo staff accounts so that every role can be tried in Tasklist and Cockpit. Their passwords
- * are {@code dev-only-<user id>}, printed at start; this bean does not exist outside the {@code dev} profile.
+ * are {@code dev-only-<user id>}, printed in the start banner ({@link #logins()}); this bean does not exist outside
+ * the {@code dev} profile.
  */
 @Component
 @Profile("dev")
-class DevelopmentStaffAccounts implements ApplicationRunner {
+public class DevelopmentStaffAccounts implements ApplicationRunner {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DevelopmentStaffAccounts.class);
+  /** One development-only login as the start banner prints it. */
+  public record Login(String user, String password, String role) {}
 
   record Account(String id, String firstName, String lastName, List<String> groups) {}
 
@@ -44,9 +44,13 @@ class DevelopmentStaffAccounts implements ApplicationRunner {
     return "dev-only-" + userId;
   }
 
+  /** The demo accounts with their development-only passwords, in a fixed order. */
+  public List<Login> logins() {
+    return ACCOUNTS.stream().map(a -> new Login(a.id(), password(a.id()), a.lastName())).toList();
+  }
+
   @Override
   public void run(ApplicationArguments args) {
-    StringBuilder printed = new StringBuilder("\n  DEVELOPMENT-ONLY staff accounts (Tasklist/Cockpit):\n");
     for (Account account : ACCOUNTS) {
       for (String groupId : account.groups()) {
         if (identity.createGroupQuery().groupId(groupId).count() == 0) {
@@ -64,9 +68,6 @@ class DevelopmentStaffAccounts implements ApplicationRunner {
         identity.saveUser(user);
         account.groups().forEach(g -> identity.createMembership(account.id(), g));
       }
-      printed.append("    ").append(account.id()).append(" / ").append(password(account.id()))
-          .append("  ").append(account.groups()).append('\n');
     }
-    LOG.info(printed.toString());
   }
 }

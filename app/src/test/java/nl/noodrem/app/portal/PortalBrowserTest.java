@@ -278,6 +278,12 @@ class PortalBrowserTest {
         && browser.driver.findElements(By.cssSelector("#zaken-tabel tbody tr")).stream()
             .allMatch(r -> r.getText().contains(DUTCH_DATE.format(firstHoldEnd))));
     assertThat(browser.text("deadline")).contains("Doe dit vóór " + DUTCH_DATE.format(firstHoldEnd) + ".");
+    // notices: Dutch plural and the long date; "staat klaar" is no longer true once the proof was collected
+    assertThat(browser.driver.findElement(By.cssSelector("#berichten-lijst [data-type=HOLD_PLACED]")).getText())
+        .contains("Het CJIB int 3 zaken niet tot " + DUTCH_DATE.format(firstHoldEnd) + ":").doesNotContain("zaak/zaken");
+    WebElement ready = browser.driver.findElement(By.cssSelector("#berichten-lijst [data-type=CREDENTIAL_READY]"));
+    assertThat(ready.getText()).contains("U heeft uw bewijs van schuldhulp opgehaald.").doesNotContain("staat klaar");
+    assertThat(ready.findElement(By.tagName("a")).getAttribute("href")).matches(".*/portaal/aanvraag/IS-[0-9A-Z]{8}");
     inBothLanguages("22-noodrem-uitstel-4-maanden", () -> browser.await(By.id("bewijs-tonen")));
     assertThat(CITIZEN_CASES).allSatisfy(c -> assertThat(collection.holdUntil(c)).isEqualTo(firstHoldEnd));
   }
@@ -287,15 +293,26 @@ class PortalBrowserTest {
   void citizen_presentsTheProofMadeInTheBrowser_andSeesTheTwelveMonthHold() throws IOException {
     browser.open("/portaal/noodrem/bewijs");
     browser.waiting(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("bewijs-toestemming")));
-    assertThat(rowNames("gedeeld"))
-        .containsExactly("bsn", "assistanceType", "helpStartDate", "validUntil", "statusListId", "statusIndex");
-    assertThat(rowNames("verborgen"))
-        .containsExactly("issuerOin", "decisionDate", "debtAmountCents", "creditorCount", "counsellorId");
-    assertThat(browser.text("gedeeld")).contains("BSN", CITIZEN, "Soort schuldhulp", "Minnelijke schuldregeling");
-    assertThat(browser.text("verborgen")).contains("Schuldbedrag", "Aantal schuldeisers", "Schuldhulpverlener");
-    assertThat(browser.text("ook-zichtbaar")).isNotBlank();
-    inBothLanguages("23-bewijs-tonen", () -> browser.waiting(60)
-        .until(ExpectedConditions.visibilityOfElementLocated(By.id("bewijs-toestemming"))));
+    // plain words first; what is there only to check the proof under "Details voor controle", each explained once
+    assertThat(rowNames("gedeeld")).containsExactly("bsn", "assistanceType", "helpStartDate", "validUntil", "issuer");
+    assertThat(rowNames("verborgen")).containsExactly("decisionDate", "debtAmountCents", "creditorCount", "counsellorId");
+    assertThat(rowNames("controle"))
+        .containsExactly("issuerOin", "statusListId", "statusIndex", "audience", "createdAt");
+    assertThat(browser.text("gedeeld")).contains("BSN", CITIZEN, "Soort schuldhulp", "Minnelijke schuldregeling",
+        "Gemeente Den Haag").doesNotContain("(MSNP)", "Statuslijst", "urn:");
+    assertThat(browser.text("verborgen")).contains("Schuldbedrag", "Aantal schuldeisers", "Schuldhulpverlener")
+        .doesNotContain(DEN_HAAG);
+    assertThat(browser.driver.findElement(By.id("controle")).isDisplayed()).as("details closed at first").isFalse();
+    browser.driver.findElement(By.cssSelector("#details-controle summary")).click();
+    assertThat(browser.text("controle")).contains(DEN_HAAG, "Statuslijst", "Plaats op de statuslijst",
+        "urn:nl:cjib:noodrem", "Het bewijs geldt maar kort");
+    assertThat(browser.driver.findElements(By.cssSelector("#controle .portal-check__why"))).hasSize(5)
+        .allSatisfy(why -> assertThat(why.getText()).isNotBlank());
+    assertThat(browser.text("bewijs-toestemming").split(DEN_HAAG, -1)).as("the OIN is listed once").hasSize(2);
+    inBothLanguages("23-bewijs-tonen", () -> {
+      browser.waiting(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("bewijs-toestemming")));
+      browser.driver.findElement(By.cssSelector("#details-controle summary")).click();
+    });
 
     browser.driver.findElement(By.id("bewijs-versturen")).click();
     browser.await(By.id("toestemming-fouten"));
@@ -305,10 +322,12 @@ class PortalBrowserTest {
     browser.driver.findElement(By.cssSelector("label[for=toestemming]")).click();
     browser.driver.findElement(By.id("bewijs-versturen")).click();
     browser.waiting(90).until(ExpectedConditions.visibilityOfElementLocated(By.id("bewijs-uitkomst")));
-    assertThat(browser.text("bewijs-uitkomst-kop")).as(browser.text("bewijs-uitkomst")).isEqualTo("Uw bewijs is goedgekeurd");
+    // received and valid, but "approved" only once the longer pause is in place
+    assertThat(browser.text("bewijs-uitkomst-kop")).as(browser.text("bewijs-uitkomst")).isEqualTo("Uw bewijs is ontvangen");
     LocalDate extendedEnd = today().plusMonths(12);
     browser.waiting(90).until(d -> browser.text("bewijs-uitkomst-verder")
         .equals("Uw uitstel is verlengd tot " + DUTCH_DATE.format(extendedEnd) + "."));
+    assertThat(browser.text("bewijs-uitkomst-kop")).isEqualTo("Uw bewijs is goedgekeurd");
     browser.check("25-bewijs-goedgekeurd-nl");
 
     browser.open("/portaal/noodrem");
@@ -360,6 +379,25 @@ class PortalBrowserTest {
         Object overflow = browser.script("return document.documentElement.scrollWidth - window.innerWidth");
         assertThat(((Number) overflow).intValue()).as("horizontal overflow on %s", page[0]).isLessThanOrEqualTo(0);
         browser.check(page[1]);
+      }
+      // the cases table as stacked rows: amount and "Uitstel tot" of every case in sight, in both languages
+      try {
+        for (String lang : List.of("en", "nl")) {
+          browser.open("/portaal/noodrem?lang=" + lang);
+          List<WebElement> cells = browser.driver.findElements(
+              By.cssSelector("#zaken-tabel tbody [data-kolom=bedrag], #zaken-tabel tbody [data-kolom=uitstel-tot]"));
+          Number width = (Number) browser.script("return document.documentElement.clientWidth");
+          assertThat(cells).hasSize(2 * CITIZEN_CASES.size()).allSatisfy(cell -> {
+            assertThat(cell.isDisplayed()).isTrue();
+            Object right = browser.script("return arguments[0].getBoundingClientRect().right", cell);
+            assertThat(((Number) right).doubleValue()).as(cell.getText()).isLessThanOrEqualTo(width.doubleValue());
+          });
+          assertThat(browser.script("return getComputedStyle(document.querySelector('#zaken-tabel thead')).position"))
+              .isEqualTo("absolute");
+          browser.check("46-telefoon-zaken-" + lang);
+        }
+      } finally {
+        browser.open("/portaal/noodrem?lang=nl");
       }
     } finally {
       browser.desktop();
@@ -429,6 +467,18 @@ class PortalBrowserTest {
     inBothLanguages("16-gemeente-in-behandeling", () -> browser.await(By.id("aanvraag-bezig")));
 
     String issuanceRef = browser.text("aanvraag-kenmerk");
+    String statusPage = browser.driver.getCurrentUrl().substring(BASE.length());
+    browser.driver.findElement(By.id("uitloggen")).click();
+    browser.waiting(30).until(ExpectedConditions.urlContains("digid=uitgelogd"));
+    // a new login (a new session): the request is the citizen's, so its page is there again
+    browser.open("/gemeente/" + DEN_HAAG);
+    browser.driver.findElement(By.id("inloggen-digid")).click();
+    logInAtSimulator(CITIZEN_WITH_UNCLEAR_DECISION);
+    browser.open(statusPage);
+    browser.waiting(60).until(d -> browser.text("aanvraag-tekst")
+        .equals("Een schuldhulpverlener van uw gemeente bekijkt uw aanvraag."));
+    assertThat(browser.text("aanvraag-kenmerk")).isEqualTo(issuanceRef);
+
     Task task = browser.waiting(60).until(d -> tasks.createTaskQuery().processInstanceBusinessKey(issuanceRef)
         .taskCandidateGroup("debt-counsellors-" + DEN_HAAG).singleResult());
     // the engine takes a decision only from the logged-in counsellor who claimed the task (as Tasklist logs them in)

@@ -19,35 +19,41 @@ class PortalUnitTest {
 
   @Test
   void stage_noRunningBrake_isNone() {
-    assertThat(BrakePageController.stage(Optional.empty(), List.of())).isEqualTo(BrakePageController.Stage.NONE);
+    assertThat(BrakePageController.stage(Optional.empty(), List.of(), false)).isEqualTo(BrakePageController.Stage.NONE);
   }
 
   @Test
   void stage_holdNotConfirmedYet_isPlacing() {
-    assertThat(BrakePageController.stage(brake(null, false), List.of()))
+    assertThat(BrakePageController.stage(brake(null, false), List.of(), false))
         .isEqualTo(BrakePageController.Stage.PLACING);
   }
 
   @Test
   void stage_holdPlacedAndProofExpected_isFirstHold() {
-    assertThat(BrakePageController.stage(brake(END, true), List.of(notice("HOLD_PLACED", "NR-ABCDEFGH"))))
+    assertThat(BrakePageController.stage(brake(END, true), List.of(notice("HOLD_PLACED", "NR-ABCDEFGH")), false))
         .isEqualTo(BrakePageController.Stage.FIRST_HOLD);
   }
 
   @Test
   void stage_proofAcceptedAndDecisionUnderWay_isProcessing() {
-    assertThat(BrakePageController.stage(brake(END, false), List.of())).isEqualTo(BrakePageController.Stage.PROCESSING);
+    assertThat(BrakePageController.stage(brake(END, false), List.of(), false))
+        .isEqualTo(BrakePageController.Stage.PROCESSING);
+  }
+
+  @Test
+  void stage_proofAcceptedAndACaseOfficerToDecide_isReview() {
+    assertThat(BrakePageController.stage(brake(END, false), List.of(), true)).isEqualTo(BrakePageController.Stage.REVIEW);
   }
 
   @Test
   void stage_extendedNoticeForThisBrake_isExtended() {
-    assertThat(BrakePageController.stage(brake(END, true), List.of(notice("HOLD_EXTENDED", "NR-ABCDEFGH"))))
+    assertThat(BrakePageController.stage(brake(END, true), List.of(notice("HOLD_EXTENDED", "NR-ABCDEFGH")), false))
         .isEqualTo(BrakePageController.Stage.EXTENDED);
   }
 
   @Test
   void stage_extendedNoticeOfAnEarlierBrake_isFirstHold() {
-    assertThat(BrakePageController.stage(brake(END, true), List.of(notice("HOLD_EXTENDED", "NR-OLDBRAKE"))))
+    assertThat(BrakePageController.stage(brake(END, true), List.of(notice("HOLD_EXTENDED", "NR-OLDBRAKE")), false))
         .isEqualTo(BrakePageController.Stage.FIRST_HOLD);
   }
 

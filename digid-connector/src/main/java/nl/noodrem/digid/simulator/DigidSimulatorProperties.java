@@ -23,4 +23,4 @@ public record DigidSimulatorProperties(
     @DefaultValue("localhost") String host,
     String baseUrl,
     String entityId,
-    @DefaultValue({"999993653", "999991772", "999990019", "999998456", "900212640", "123456782"}) List<String> testBsns) {}
+    @DefaultValue({"999993653", "999990019", "111222333", "999991772", "999998456", "900212640", "123456782"}) List<String> testBsns) {}

@@ -9,10 +9,10 @@ public enum NoticeType {
       "U heeft bij het CJIB geen openstaande zaken. Er hoeft niets te worden uitgesteld. Kenmerk {reference}.",
       "You have no open cases at CJIB, so nothing needs to be held. Reference {reference}."),
   HOLD_PLACED(
-      "Het CJIB int {caseCount} zaak/zaken niet tot {holdEnd}: geen verhogingen, geen aanmaningen, geen deurwaarder. "
+      "Het CJIB int {caseCount|zaak|zaken} niet tot {holdEnd}: geen verhogingen, geen aanmaningen, geen deurwaarder. "
           + "Laat voor die datum met een bewijs van uw gemeente zien dat u schuldhulp krijgt; dan verlengen wij het "
           + "uitstel. Kenmerk {reference}.",
-      "CJIB holds collection of {caseCount} case(s) until {holdEnd}: no surcharges, reminders or bailiff. Show a "
+      "CJIB holds collection of {caseCount|case|cases} until {holdEnd}: no surcharges, reminders or bailiff. Show a "
           + "proof of debt help from your municipality before that date and we will extend the hold. "
           + "Reference {reference}."),
   PULL_REFUSED(

@@ -1,12 +1,9 @@
 package nl.noodrem.processes.service;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.noodrem.domain.CitizenRef;
 import nl.noodrem.domain.event.HoldLifted;
 import nl.noodrem.processes.config.NoodremProcessProperties;
@@ -21,9 +18,6 @@ import nl.noodrem.processes.port.PortUnavailableException;
  */
 public class CitizenMessages {
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
-  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
   private final CitizenNotifier notifier;
   private final NoodremProcessProperties properties;
@@ -41,7 +35,7 @@ public class CitizenMessages {
   public CitizenNotice send(CitizenRef to, NoticeType type, String reference, Function<String, Object> facts)
       throws PortUnavailableException {
     Map<String, String> values = new LinkedHashMap<>();
-    Matcher m = PLACEHOLDER.matcher(type.dutchTemplate() + type.englishTemplate());
+    Matcher m = CitizenNotice.PLACEHOLDER.matcher(type.dutchTemplate() + type.englishTemplate());
     while (m.find()) {
       String name = m.group(1);
       if (!name.equals("reference") && !values.containsKey(name)) {
@@ -62,8 +56,8 @@ public class CitizenMessages {
       case "reasonEn":
         return liftReasonEnglish(HoldLifted.Reason.valueOf(required("liftReason", facts)));
       default:
-        String value = required(name, facts);
-        return ISO_DATE.matcher(value).matches() ? LocalDate.parse(value).format(DUTCH_DATE) : value;
+        // dates stay ISO: the notice writes them out in each language (CitizenNotice)
+        return required(name, facts);
     }
   }
 

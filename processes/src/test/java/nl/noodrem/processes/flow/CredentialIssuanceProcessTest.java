@@ -80,7 +80,7 @@ class CredentialIssuanceProcessTest {
     assertThat((String) f.engine.getRuntimeService().getVariable(instance.getId(), "hiddenFacts")).startsWith("sf1.")
         .doesNotContain("4200000");
     assertThat(f.inbox.types()).containsExactly(NoticeType.CREDENTIAL_READY);
-    assertThat(f.inbox.last().dutch()).contains("22-01-2026");
+    assertThat(f.inbox.last().dutch()).contains("22 januari 2026");
   }
 
   @Test

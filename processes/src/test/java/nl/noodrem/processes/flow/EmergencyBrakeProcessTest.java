@@ -112,7 +112,7 @@ class EmergencyBrakeProcessTest {
 
     assertThat(instance).isWaitingAt("Gateway_ProofOrFirstHoldEnd");
     assertThat(f.inbox.types()).containsExactly(NoticeType.HOLD_PLACED);
-    assertThat(f.inbox.last().dutch()).contains("15-05-2026").contains(instance.getBusinessKey());
+    assertThat(f.inbox.last().dutch()).contains("15 mei 2026").contains(instance.getBusinessKey());
     assertThat(f.audit.actions()).contains(AuditAction.BRAKE_PULLED, AuditAction.HOLD_REQUESTED,
         AuditAction.HOLD_ACKNOWLEDGED);
   }

@@ -78,6 +78,27 @@ class SupportTest {
   }
 
   @Test
+  void citizenNotice_isoDate_readsAsALongDateInEachLanguage() {
+    CitizenNotice notice = CitizenNotice.of(CITIZEN, NoticeType.HOLD_EXTENDED, "NR-AAAAAAAA", Map.of("holdEnd", "2027-01-15"));
+
+    assertThat(notice.dutch()).contains("Het uitstel loopt nu tot 15 januari 2027.");
+    assertThat(notice.english()).contains("The hold now lasts until 15 January 2027.");
+  }
+
+  @Test
+  void citizenNotice_caseCount_takesTheSingularOrPluralWord() {
+    CitizenNotice one = CitizenNotice.of(CITIZEN, NoticeType.HOLD_PLACED, "NR-AAAAAAAA",
+        Map.of("caseCount", "1", "holdEnd", "2026-07-01"));
+    CitizenNotice three = CitizenNotice.of(CITIZEN, NoticeType.HOLD_PLACED, "NR-AAAAAAAA",
+        Map.of("caseCount", "3", "holdEnd", "2026-07-01"));
+
+    assertThat(one.dutch()).startsWith("Het CJIB int 1 zaak niet tot 1 juli 2026:");
+    assertThat(three.dutch()).startsWith("Het CJIB int 3 zaken niet tot 1 juli 2026:").doesNotContain("zaak/zaken");
+    assertThat(one.english()).startsWith("CJIB holds collection of 1 case until 1 July 2026:");
+    assertThat(three.english()).startsWith("CJIB holds collection of 3 cases until 1 July 2026:");
+  }
+
+  @Test
   void properties_toString_neverShowsTheSealingKey() {
     NoodremProcessProperties properties = NoodremProcessProperties.defaults("c2VjcmV0LWtleS1tYXRlcmlhbA==");
 
