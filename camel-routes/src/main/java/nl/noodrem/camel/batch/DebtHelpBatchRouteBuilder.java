@@ -148,8 +148,6 @@ public class DebtHelpBatchRouteBuilder extends RouteBuilder {
               + "&useUserKnownHostsFile=false"
               + knownHosts
               + "&localWorkDirectory={{" + P + "sftp.local-work-directory}}"
-              // a refused host key or login is a failed poll (health shows it), not a silently skipped one
-              + "&throwExceptionOnConnectFailed=true"
               + "&binary=true&stepwise=false&autoCreate=false")
           .routeId(SFTP_ROUTE_ID)
           .routeConfigurationId(BridgeErrorHandling.SOURCE)
