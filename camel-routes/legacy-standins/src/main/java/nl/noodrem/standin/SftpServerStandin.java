@@ -42,7 +42,13 @@ public class SftpServerStandin implements SmartLifecycle {
       sshd.setPasswordAuthenticator((user, password, session) ->
           MessageDigest.isEqual(expectedUser, user.getBytes(StandardCharsets.UTF_8))
               & MessageDigest.isEqual(expectedPassword, password.getBytes(StandardCharsets.UTF_8)));
-      sshd.setPublickeyAuthenticator(null);
+      if (properties.sftpAuthorizedKeys() == null) {
+        sshd.setPublickeyAuthenticator(null);
+      } else {
+        var keys = new org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator(properties.sftpAuthorizedKeys());
+        String expected = properties.sftpUsername();
+        sshd.setPublickeyAuthenticator((user, key, session) -> expected.equals(user) && keys.authenticate(user, key, session));
+      }
       sshd.setKeyboardInteractiveAuthenticator(null);
       sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
       sshd.setFileSystemFactory(new VirtualFileSystemFactory(properties.sftpRoot().toAbsolutePath()));

@@ -40,6 +40,8 @@ public record StandinProperties(
    * @param sftpUsername development credentials, not a secret
    * @param sftpPassword development credentials, not a secret
    * @param sftpHostKey where the generated host key is kept between runs
+   * @param sftpAuthorizedKeys an OpenSSH {@code authorized_keys} file: when set, these keys may log in as
+   *     {@code sftpUsername} too (key authentication, as production SFTP servers ask)
    */
   public record BatchDrop(
       @DefaultValue("var/standins/batch-drop") Path directory,
@@ -49,7 +51,8 @@ public record StandinProperties(
       @DefaultValue("var/standins/sftp-root") Path sftpRoot,
       @DefaultValue("gemeente") String sftpUsername,
       @DefaultValue("standin-only") String sftpPassword,
-      @DefaultValue("var/standins/sftp-hostkey.ser") Path sftpHostKey) {}
+      @DefaultValue("var/standins/sftp-hostkey.ser") Path sftpHostKey,
+      Path sftpAuthorizedKeys) {}
 
   /** The municipality's legacy table of debt-help status mutations that Noodrem polls. */
   public record LegacyDb(

@@ -28,7 +28,7 @@ class SftpServerStandinTest {
   @BeforeEach
   void start() {
     server = new SftpServerStandin(new StandinProperties.BatchDrop(dir.resolve("drop"), true, "127.0.0.1", 0,
-        dir.resolve("root"), "gemeente", "standin-only", dir.resolve("hostkey.ser")));
+        dir.resolve("root"), "gemeente", "standin-only", dir.resolve("hostkey.ser"), null));
     server.start();
     client = SshClient.setUpDefaultClient();
     client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);

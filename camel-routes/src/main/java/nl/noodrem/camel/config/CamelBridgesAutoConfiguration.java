@@ -36,6 +36,7 @@ import nl.noodrem.camel.legacydb.DebtHelpDbPollingRouteBuilder;
 import nl.noodrem.camel.soap.DebtHelpSoapRouteBuilder;
 import nl.noodrem.camel.soap.SoapDebtHelpRegistry;
 import nl.noodrem.camel.soap.SoapTimeoutConfigurer;
+import nl.noodrem.camel.soap.SoapTls;
 import nl.noodrem.domain.BsnPseudonymizer;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -98,7 +99,8 @@ public class CamelBridgesAutoConfiguration {
     }
     Housekeeping housekeeping = new Housekeeping(store, dataSource, Clock.systemUTC(),
         Duration.ofDays(retention.deadLetterDays()), Duration.ofDays(retention.idempotencyDays()),
-        Duration.ofDays(Math.max(0, batch.processedRetentionDays())), folders);
+        Duration.ofDays(retention.processedEventDays()), Duration.ofDays(Math.max(0, batch.processedRetentionDays())),
+        folders);
     housekeeping.start(Duration.ofMillis(retention.intervalMs()));
     return housekeeping;
   }
@@ -176,8 +178,10 @@ public class CamelBridgesAutoConfiguration {
 
     @Bean
     DebtHelpSoapRouteBuilder noodremDebtHelpSoapRoute(DebtHelpSoapProperties properties) {
-      return new DebtHelpSoapRouteBuilder(
-          new SoapTimeoutConfigurer(properties.connectTimeoutMs(), properties.receiveTimeoutMs()));
+      var tls = properties.tls();
+      return new DebtHelpSoapRouteBuilder(new SoapTimeoutConfigurer(properties.connectTimeoutMs(),
+          properties.receiveTimeoutMs(), tls == null ? null : SoapTls.clientParameters(tls.keyStore(),
+              tls.keyStorePassword(), tls.keyStoreType(), tls.trustStore(), tls.trustStorePassword())));
     }
 
     @Bean

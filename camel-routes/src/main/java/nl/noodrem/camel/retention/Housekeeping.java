@@ -30,6 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>dead letters replayed or discarded more than {@code deadLetterRetention} ago (open ones wait
  *       for a person);
  *   <li>idempotency keys ({@code CAMEL_MESSAGEPROCESSED}) older than {@code idempotencyRetention};
+ *   <li>the processes' duplicate-check rows ({@code noodrem_processed_event}, when that table exists) older
+ *       than {@code processedEventRetention} (zero keeps them): the app's database is where both checks
+ *       meet, and this job is the one that already prunes by age;
  *   <li>dated folders ({@code yyyyMMdd}) under the given file folders (the batch inbox's
  *       {@code .processed} and {@code .quarantine}) older than {@code fileRetention}; zero keeps them.
  * </ul>
@@ -41,24 +44,27 @@ public class Housekeeping {
   private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
 
   /** What one run removed. */
-  public record Outcome(int deadLetters, int idempotencyKeys, int folders) {}
+  public record Outcome(int deadLetters, int idempotencyKeys, int processedEvents, int folders) {}
 
   private final JdbcDeadLetterStore deadLetters;
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final Duration deadLetterRetention;
   private final Duration idempotencyRetention;
+  private final Duration processedEventRetention;
   private final Duration fileRetention;
   private final List<Path> fileFolders;
   private ScheduledExecutorService scheduler;
 
   public Housekeeping(JdbcDeadLetterStore deadLetters, DataSource dataSource, Clock clock,
-      Duration deadLetterRetention, Duration idempotencyRetention, Duration fileRetention, List<Path> fileFolders) {
+      Duration deadLetterRetention, Duration idempotencyRetention, Duration processedEventRetention,
+      Duration fileRetention, List<Path> fileFolders) {
     this.deadLetters = deadLetters;
     this.jdbc = new JdbcTemplate(dataSource);
     this.clock = clock;
     this.deadLetterRetention = deadLetterRetention;
     this.idempotencyRetention = idempotencyRetention;
+    this.processedEventRetention = processedEventRetention;
     this.fileRetention = fileRetention;
     this.fileFolders = List.copyOf(fileFolders);
   }
@@ -103,17 +109,28 @@ public class Housekeeping {
     } catch (RuntimeException e) {
       LOG.warn("Pruning idempotency keys failed: {}", e.toString());
     }
+    int events = 0;
+    if (!processedEventRetention.isZero()) {
+      try {
+        events = jdbc.update("DELETE FROM noodrem_processed_event WHERE processed_at < ?",
+            java.sql.Timestamp.from(now.minus(processedEventRetention)));
+      } catch (org.springframework.jdbc.BadSqlGrammarException e) {
+        LOG.debug("No noodrem_processed_event table to prune: {}", e.toString());
+      } catch (RuntimeException e) {
+        LOG.warn("Pruning processed events failed: {}", e.toString());
+      }
+    }
     if (!fileRetention.isZero()) {
       LocalDate oldestKept = LocalDate.ofInstant(now.minus(fileRetention), ZoneOffset.UTC);
       for (Path folder : fileFolders) {
         folders += purgeDatedFolders(folder, oldestKept);
       }
     }
-    if (letters + keys + folders > 0) {
-      LOG.info("Bridge housekeeping removed {} handled dead letters, {} idempotency keys, {} dated file folders",
-          letters, keys, folders);
+    if (letters + keys + events + folders > 0) {
+      LOG.info("Bridge housekeeping removed {} handled dead letters, {} idempotency keys, {} processed events,"
+          + " {} dated file folders", letters, keys, events, folders);
     }
-    return new Outcome(letters, keys, folders);
+    return new Outcome(letters, keys, events, folders);
   }
 
   private static int purgeDatedFolders(Path folder, LocalDate oldestKept) {

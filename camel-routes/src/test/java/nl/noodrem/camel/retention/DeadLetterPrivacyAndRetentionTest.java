@@ -114,6 +114,24 @@ class DeadLetterPrivacyAndRetentionTest extends BridgeIntegrationTest {
   }
 
   @Test
+  void housekeeping_prunesOldProcessedEvents_whenTheAppHasThatTable() {
+    JdbcTemplate sql = new JdbcTemplate(dataSource);
+    // the processes module's table (its DDL), as the app has it
+    sql.execute("CREATE TABLE IF NOT EXISTS noodrem_processed_event (source_id VARCHAR(400) PRIMARY KEY,"
+        + " kind VARCHAR(40) NOT NULL, processed_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+    String old = "batch/old/" + UUID.randomUUID();
+    String recent = "batch/recent/" + UUID.randomUUID();
+    sql.update("INSERT INTO noodrem_processed_event VALUES (?, 'test', ?)", old,
+        java.time.OffsetDateTime.now().minusDays(500));
+    sql.update("INSERT INTO noodrem_processed_event VALUES (?, 'test', ?)", recent, java.time.OffsetDateTime.now());
+
+    assertThat(housekeeping(Duration.ZERO, Duration.ofDays(30), Duration.ZERO).runOnce().processedEvents()).isOne();
+
+    assertThat(sql.queryForList("SELECT source_id FROM noodrem_processed_event WHERE kind = 'test'", String.class))
+        .containsExactly(recent);
+  }
+
+  @Test
   void housekeeping_deletesDatedFileFoldersOlderThanTheRetention() throws Exception {
     Path processed = WORK.resolve("retention-files").resolve(".processed");
     Path old = Files.createDirectories(processed.resolve("20240101"));
@@ -123,7 +141,7 @@ class DeadLetterPrivacyAndRetentionTest extends BridgeIntegrationTest {
     Path other = Files.createDirectories(processed.resolve("not-a-date"));
 
     Housekeeping.Outcome outcome = new Housekeeping(deadLetters, dataSource, Clock.systemUTC(), Duration.ofDays(30),
-        Duration.ofDays(180), Duration.ofDays(30), List.of(processed)).runOnce();
+        Duration.ofDays(180), Duration.ZERO, Duration.ofDays(30), List.of(processed)).runOnce();
 
     assertThat(outcome.folders()).isEqualTo(1);
     assertThat(old).doesNotExist();
@@ -133,6 +151,6 @@ class DeadLetterPrivacyAndRetentionTest extends BridgeIntegrationTest {
 
   Housekeeping housekeeping(Duration later, Duration deadLetterRetention, Duration fileRetention) {
     return new Housekeeping(deadLetters, dataSource, Clock.offset(Clock.systemUTC(), later), deadLetterRetention,
-        Duration.ofDays(180), fileRetention, List.of());
+        Duration.ofDays(180), Duration.ofDays(400), fileRetention, List.of());
   }
 }
