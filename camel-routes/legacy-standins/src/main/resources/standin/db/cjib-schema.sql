@@ -12,7 +12,12 @@ CREATE TABLE IF NOT EXISTS CJIB_ZAAK (
   STATUS             VARCHAR(16)  NOT NULL,
   UITSTEL_VAN        DATE,
   UITSTEL_TOT        DATE,
-  UITSTEL_OPDRACHT   VARCHAR(64)
+  UITSTEL_OPDRACHT   VARCHAR(64),
+  -- no surcharges (verhogingen) while the hold runs, as the hold command said
+  VERHOGING_OPGESCHORT BOOLEAN    DEFAULT FALSE NOT NULL,
+  -- a payment plan the citizen accepted: number of monthly instalments, and the command that set it
+  REGELING_TERMIJNEN INTEGER,
+  REGELING_OPDRACHT  VARCHAR(64)
 );
 CREATE INDEX IF NOT EXISTS CJIB_ZAAK_BSN ON CJIB_ZAAK (BSN);
 
