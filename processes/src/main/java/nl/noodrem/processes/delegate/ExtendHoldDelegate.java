@@ -16,13 +16,18 @@ public class ExtendHoldDelegate implements JavaDelegate {
     this.steps = steps;
   }
 
+  /** The hold decision's output; true when no decision said otherwise (the noodstop suspends surcharges). */
+  static boolean suspendSurcharges(DelegateExecution execution) {
+    return !Boolean.FALSE.equals(execution.getVariable(Vars.SUSPEND_SURCHARGES));
+  }
+
   @Override
   public void execute(DelegateExecution execution) throws Exception {
     String brakeRef = Vars.string(execution, Vars.BRAKE_REF);
     int months = Math.toIntExact(Vars.number(execution, Vars.GRANTED_HOLD_MONTHS));
     long extension = Vars.number(execution, Vars.EXTENSIONS_GRANTED) + 1;
     BrakeSteps.SentCommand sent = steps.extendHold(brakeRef, CaseList.fromJson(Vars.string(execution, Vars.CASES)),
-        Vars.date(execution, Vars.HOLD_END), months, extension);
+        Vars.date(execution, Vars.HOLD_END), months, extension, suspendSurcharges(execution));
     steps.audit(brakeRef, AuditAction.HOLD_DECIDED, months + " month(s) granted ("
         + execution.getVariable(Vars.DECISION_REASON) + "), surcharges suspended: "
         + execution.getVariable(Vars.SUSPEND_SURCHARGES) + ", hold until " + sent.period().end());

@@ -22,10 +22,10 @@ class BrakeStepsTest {
   @Test
   void extendHold_beyondTwentyFourMonthsFromToday_isCappedAndAudited() throws Exception {
     BrakeSteps.SentCommand sent = f.brakeSteps.extendHold("NR-AAAAAAAA", List.of(CaseNumber.of("WAHV000000000001")),
-        Fixture.TODAY.plusMonths(20), 8, 3);
+        Fixture.TODAY.plusMonths(20), 8, 3, true);
 
     assertThat(sent.period().end()).isEqualTo(Fixture.TODAY.plusMonths(24));
-    assertThat(sent.commandId()).isEqualTo("NR-AAAAAAAA/hold/2028-01-15/x3");
+    assertThat(sent.commandId()).startsWith("NR-AAAAAAAA/hold/x3/");
     assertThat(f.audit.records).anyMatch(r -> r.action() == AuditAction.HOLD_DECIDED
         && r.detail().contains("capped"));
   }
@@ -33,10 +33,22 @@ class BrakeStepsTest {
   @Test
   void extendHold_afterTheEndPassedDuringReview_extendsFromToday() throws Exception {
     BrakeSteps.SentCommand sent = f.brakeSteps.extendHold("NR-AAAAAAAA", List.of(CaseNumber.of("WAHV000000000001")),
-        LocalDate.of(2026, 1, 10), 8, 1);
+        LocalDate.of(2026, 1, 10), 8, 1, true);
 
     assertThat(sent.period().start()).isEqualTo(Fixture.TODAY);
     assertThat(sent.period().end()).isEqualTo(LocalDate.of(2026, 9, 15));
+  }
+
+  @Test
+  void extendHold_decisionKeepsSurcharges_commandToTheCollectionSystemSaysSo() throws Exception {
+    f.brakeSteps.extendHold("NR-AAAAAAAA", List.of(CaseNumber.of("WAHV000000000001")), Fixture.TODAY.plusMonths(4), 8,
+        1, false);
+
+    var command = org.mockito.ArgumentCaptor.forClass(nl.noodrem.camel.api.HoldCommand.class);
+    org.mockito.Mockito.verify(f.collectionSystem).sendHold(command.capture());
+    assertThat(command.getValue().suspendSurcharges()).isFalse();
+    assertThat(command.getValue().commandId()).isNotEqualTo(new nl.noodrem.camel.api.HoldCommand("NR-AAAAAAAA", "x1",
+        command.getValue().cases(), command.getValue().period(), true).commandId());
   }
 
   private static org.camunda.bpm.engine.ProcessEngine mockEngine() {
