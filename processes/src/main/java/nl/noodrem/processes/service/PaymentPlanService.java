@@ -24,8 +24,8 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The citizen accepts the payment plan a brake offered when its hold ended ({@code Task_OfferPaymentPlan}). The
- * offer is read from the ended brake's history (its cases and the instalments offered), so it can be accepted for as
+ * The citizen accepts the payment plan a brake offered when its hold ended ({@code Task_OfferPaymentPlan}, after the
+ * lift was acknowledged; the brake may still be finishing its last steps). The offer is read from the brake's history (its cases and the instalments offered), so it can be accepted for as
  * long as that history is kept ({@code noodrem.process.history-time-to-live}). Acceptance is once per brake (a mark
  * in {@code noodrem_processed_event}); the command to the collection system is written in the same transaction and
  * leaves after it commits, and the acceptance is audited.
@@ -68,7 +68,7 @@ public class PaymentPlanService {
   public List<Offer> offers(Bsn bsn) {
     CitizenRef citizen = pseudonymizer.pseudonymize(bsn);
     return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.EMERGENCY_BRAKE)
-        .variableValueEquals(Vars.CITIZEN_REF, citizen.value()).finished()
+        .variableValueEquals(Vars.CITIZEN_REF, citizen.value())
         .orderByProcessInstanceStartTime().desc().list().stream()
         .map(brake -> offerOf(brake, citizen)).flatMap(Optional::stream).toList();
   }
@@ -82,8 +82,7 @@ public class PaymentPlanService {
     Objects.requireNonNull(brakeRef, "brakeRef");
     CitizenRef citizen = pseudonymizer.pseudonymize(bsn);
     HistoricProcessInstance brake = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ProcessKeys.EMERGENCY_BRAKE).processInstanceBusinessKey(brakeRef).finished()
-        .singleResult();
+        .processDefinitionKey(ProcessKeys.EMERGENCY_BRAKE).processInstanceBusinessKey(brakeRef).singleResult();
     Optional<Offer> offer = brake == null ? Optional.empty() : offerOf(brake, citizen);
     if (offer.isEmpty()) {
       return Outcome.NO_OFFER;
