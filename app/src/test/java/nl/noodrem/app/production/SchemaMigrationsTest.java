@@ -33,7 +33,7 @@ class SchemaMigrationsTest {
   private static final List<String> MODULE_TABLES = List.of("noodrem_brake", "noodrem_issuance",
       "noodrem_processed_event", "noodrem_audit", "noodrem_citizen_notice", "digid_authn_request",
       "digid_replay_cache", "camel_messageprocessed", "noodrem_dead_letter", "noodrem_used_nonce",
-      "noodrem_chain_checkpoint");
+      "noodrem_chain_checkpoint", "noodrem_collection_outbox");
 
   @Test
   void migrate_emptyH2_createsEverySchemaAndTheEngineStartsOnIt() {
@@ -64,13 +64,13 @@ class SchemaMigrationsTest {
         for (Future<MigrateResult> result : results) {
           executed += result.get().migrationsExecuted;
         }
-        assertThat(executed).isEqualTo(5);
+        assertThat(executed).isEqualTo(6);
       } finally {
         nodes.shutdownNow();
       }
       Integer versions = new JdbcTemplate(db).queryForObject(
           "SELECT COUNT(*) FROM noodrem_schema_history WHERE success", Integer.class);
-      assertThat(versions).isEqualTo(5);
+      assertThat(versions).isEqualTo(6);
     }
   }
 
@@ -87,8 +87,8 @@ class SchemaMigrationsTest {
 
   private static void assertMigratesAndEngineStarts(DataSource db, String name) {
     MigrateResult first = SchemaMigrations.migrate(db);
-    assertThat(first.migrationsExecuted).isEqualTo(5);
-    assertThat(first.targetSchemaVersion).isEqualTo("5");
+    assertThat(first.migrationsExecuted).isEqualTo(6);
+    assertThat(first.targetSchemaVersion).isEqualTo("6");
     JdbcTemplate jdbc = new JdbcTemplate(db);
     for (String table : MODULE_TABLES) {
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class)).as(table).isZero();
