@@ -20,3 +20,11 @@ Feature: Pulling the brake
     Given a citizen with no open cases at CJIB
     When the citizen logs in with DigiD and pulls the brake
     Then the citizen is told there are no open cases to hold
+
+  Scenario: The brake is pulled only on the citizen's declaration, on the form and by a script alike
+    Given a citizen with 1 open case at CJIB
+    When the citizen sends the brake's form without ticking the declaration
+    Then the portal asks for the declaration
+    When a script asks to pull the brake without the declaration
+    Then the script is told the declaration is missing
+    And the citizen has no running brake

@@ -14,6 +14,9 @@ Feature: Collection resumes by itself when debt help ends
     And the grace period has passed
     Then the collection system lifts the hold on the citizen's case
     And the citizen is offered a payment plan
+    When the citizen accepts the payment plan in the portal
+    Then the collection system has a payment plan of 36 months on the citizen's case
+    And accepting it again changes nothing
 
   Scenario: A debt-help-ended record in a batch file revokes the credential and lifts the hold
     When the municipality delivers a batch file saying the citizen's debt help ended
@@ -22,6 +25,9 @@ Feature: Collection resumes by itself when debt help ends
 
   Scenario: A batch file delivered twice changes nothing the second time
     Given the municipality delivered a batch file saying the citizen's debt help ended
+    And the brake is in its grace period
     When the same batch file is delivered again
     Then the credential is revoked only once
-    And the hold is lifted only once
+    And the brake saw the revocation only once
+    When the grace period has passed
+    Then the hold is lifted only once

@@ -30,8 +30,9 @@ Feature: Partners, operators and process owners see what they need, and no more
 
   Scenario: A process owner sees how many brakes wait for proof
     Given a citizen with 1 open case at CJIB
-    And the citizen has pulled the brake
-    Then the metrics count at least 1 brake waiting for proof
+    And the process owner has read how many brakes wait for proof
+    When the citizen has pulled the brake
+    Then the metrics count exactly one more brake waiting for proof
 
   Scenario: A citizen cannot follow or collect another citizen's credential
     Given a citizen with no open cases at CJIB

@@ -12,9 +12,18 @@ CREATE TABLE IF NOT EXISTS CJIB_ZAAK (
   STATUS             VARCHAR(16)  NOT NULL,
   UITSTEL_VAN        DATE,
   UITSTEL_TOT        DATE,
-  UITSTEL_OPDRACHT   VARCHAR(64)
+  UITSTEL_OPDRACHT   VARCHAR(64),
+  -- no surcharges (verhogingen) while the hold runs, as the hold command said
+  VERHOGING_OPGESCHORT BOOLEAN    DEFAULT FALSE NOT NULL,
+  -- a payment plan the citizen accepted: number of monthly instalments, and the command that set it
+  REGELING_TERMIJNEN INTEGER,
+  REGELING_OPDRACHT  VARCHAR(64)
 );
 CREATE INDEX IF NOT EXISTS CJIB_ZAAK_BSN ON CJIB_ZAAK (BSN);
+-- a stand-in database kept on disk from before these columns existed (the local cluster's) gets them too
+ALTER TABLE CJIB_ZAAK ADD COLUMN IF NOT EXISTS VERHOGING_OPGESCHORT BOOLEAN DEFAULT FALSE NOT NULL;
+ALTER TABLE CJIB_ZAAK ADD COLUMN IF NOT EXISTS REGELING_TERMIJNEN INTEGER;
+ALTER TABLE CJIB_ZAAK ADD COLUMN IF NOT EXISTS REGELING_OPDRACHT VARCHAR(64);
 
 -- Commands already carried out, so that a command delivered twice acts once (answered with the same ack).
 CREATE TABLE IF NOT EXISTS CJIB_VERWERKTE_OPDRACHT (

@@ -26,6 +26,7 @@ import nl.noodrem.app.chain.DemoMunicipalities;
 import nl.noodrem.domain.AssistanceType;
 import nl.noodrem.domain.Bsn;
 import nl.noodrem.domain.Oin;
+import nl.noodrem.features.support.Browser;
 import nl.noodrem.features.support.Bsns;
 import nl.noodrem.features.support.Citizen;
 import nl.noodrem.features.support.Tasklist;
@@ -59,6 +60,9 @@ public class BrakeSteps {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final KnownSchemas SCHEMAS = KnownSchemas.builtIn();
 
+  /** The answer to the last pull the app refused. */
+  private Browser.Page lastRefusal;
+
   @Autowired CollectionSystemStandin collection;
   @Autowired MunicipalDebtHelpSoapStandin municipality;
   @Autowired BatchDropStandin batchDrop;
@@ -70,6 +74,7 @@ public class BrakeSteps {
   @Autowired ChainConnection chain;
   @Autowired IssuerKeyManager issuerKeys;
   @Autowired StatusListWriter statusLists;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private final Map<String, Citizen> citizens = new HashMap<>();
   private Citizen citizen;
@@ -257,17 +262,55 @@ public class BrakeSteps {
     pull();
   }
 
+  /** As the citizen's browser does: the portal's form, with the self-declaration ticked. */
   private void pull() {
-    var answer = citizen.browser.postJson("/portaal/noodrem/api/trek", "{}");
-    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-    JsonNode body = Citizen.json(answer.body());
+    var page = citizen.browser.postForm("/portaal/noodrem/trekken", Map.of("verklaring", "ja"));
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    assertThat(page.uri().getPath()).as("redirected to the brake's page").isEqualTo("/portaal/noodrem");
+    // the brake's page shows its reference (kenmerk) at once, whatever the hold's state
+    java.util.regex.Matcher reference = java.util.regex.Pattern.compile("id=\"kenmerk\">(NR-[0-9A-Z]{8})<")
+        .matcher(page.body());
+    if (!reference.find()) {
+      // only a brake with nothing to hold can have ended before the page was drawn
+      assertThat(citizen.cases).as("the page shows the brake's reference").isEmpty();
+      citizen.pulledOn = today();
+      return;
+    }
     if (citizen.brakeRef == null) {
-      citizen.brakeRef = body.get("brakeRef").asText();
+      citizen.brakeRef = reference.group(1);
       citizen.pulledOn = today();
     } else {
-      assertThat(body.get("brakeRef").asText()).isEqualTo(citizen.brakeRef);
-      assertThat(body.get("joined").asBoolean()).isTrue();
+      assertThat(reference.group(1)).as("a second pull joins the running brake").isEqualTo(citizen.brakeRef);
     }
+  }
+
+  @When("the citizen sends the brake's form without ticking the declaration")
+  public void theCitizenPullsWithoutTheDeclaration() {
+    ensureLoggedIn();
+    lastRefusal = citizen.browser.postForm("/portaal/noodrem/trekken", Map.of());
+  }
+
+  @When("a script asks to pull the brake without the declaration")
+  public void aScriptPullsWithoutTheDeclaration() {
+    ensureLoggedIn();
+    lastRefusal = citizen.browser.postJson("/portaal/noodrem/api/trek", "{}");
+  }
+
+  @Then("the portal asks for the declaration")
+  public void thePortalAsksForTheDeclaration() {
+    assertThat(lastRefusal.status()).isEqualTo(200);
+    assertThat(lastRefusal.body()).contains("Vink de verklaring aan als u de noodrem wilt trekken.");
+  }
+
+  @Then("the script is told the declaration is missing")
+  public void theScriptIsToldTheDeclarationIsMissing() {
+    assertThat(lastRefusal.status()).isEqualTo(400);
+    assertThat(Citizen.json(lastRefusal.body()).path("reason").asText()).isEqualTo("DECLARATION_MISSING");
+  }
+
+  @Then("the citizen has no running brake")
+  public void theCitizenHasNoRunningBrake() {
+    assertThat(citizen.browser.get("/portaal/noodrem/api/status").status()).isEqualTo(404);
   }
 
   @Then("the collection system holds both cases for {int} months from today")
@@ -523,6 +566,36 @@ public class BrakeSteps {
     await().atMost(PATIENCE).until(() -> messages().toString().contains("PAYMENT_PLAN_OFFERED"));
   }
 
+  @When("the citizen accepts the payment plan in the portal")
+  public void theCitizenAcceptsThePaymentPlan() {
+    // as the browser does: the brake's page shows the offer with its button, the button posts the form
+    var page = citizen.browser.get("/portaal/noodrem");
+    assertThat(page.body()).as("the offer's button").contains("id=\"regeling-accepteren-" + citizen.brakeRef + "\"");
+    var answer = citizen.browser.postForm("/portaal/noodrem/betalingsregeling", Map.of("kenmerk", citizen.brakeRef));
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).contains("U heeft de betalingsregeling geaccepteerd.");
+  }
+
+  @Then("the collection system has a payment plan of {int} months on the citizen's case")
+  public void theCollectionSystemHasAPaymentPlan(int months) {
+    for (String caseNumber : citizen.cases) {
+      await().atMost(PATIENCE).until(() -> collection.paymentPlanMonths(caseNumber), Integer.valueOf(months)::equals);
+    }
+  }
+
+  @Then("accepting it again changes nothing")
+  public void acceptingAgainChangesNothing() {
+    var answer = citizen.browser.postForm("/portaal/noodrem/betalingsregeling", Map.of("kenmerk", citizen.brakeRef));
+    assertThat(answer.body()).contains("U had deze betalingsregeling al geaccepteerd.");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM noodrem_audit WHERE reference = ? AND action = ?",
+        Integer.class, citizen.brakeRef, "PAYMENT_PLAN_ACCEPTED")).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM NOODREM_COLLECTION_OUTBOX WHERE BRAKE_REF = ?",
+        Integer.class, citizen.brakeRef)).as("nothing waits to be sent").isZero();
+    assertThat(collection.database().jdbc().queryForObject(
+        "SELECT COUNT(*) FROM CJIB_VERWERKTE_OPDRACHT WHERE OPDRACHT_ID LIKE ?", Integer.class,
+        citizen.brakeRef + "/plan/%")).isEqualTo(1);
+  }
+
   @When("the municipality delivers a batch file saying the citizen's debt help ended")
   public void theMunicipalityDeliversAnEndedBatch() {
     revocationsBefore = revocationCount();
@@ -537,7 +610,23 @@ public class BrakeSteps {
   public void theMunicipalityDeliveredAnEndedBatch() {
     theMunicipalityDeliversAnEndedBatch();
     theCredentialIsRevokedOnChain();
-    afterTheGracePeriodTheHoldIsLifted();
+  }
+
+  @Given("the brake is in its grace period")
+  public void theBrakeIsInItsGracePeriod() {
+    awaitGraceTimer();
+  }
+
+  @Then("the brake saw the revocation only once")
+  public void theBrakeSawTheRevocationOnce() {
+    // asked while the brake still runs, so that a second revocation could still have reached it
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(citizen.brakeRef).count())
+        .as("the brake still runs").isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM noodrem_audit WHERE reference = ? AND action = ?",
+        Integer.class, citizen.brakeRef, "CREDENTIAL_REVOCATION_SEEN")).isEqualTo(1);
+    assertThat(management.createJobQuery().processInstanceId(runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(citizen.brakeRef).singleResult().getId()).timers()
+        .activityId("Event_GracePeriodOver").count()).isEqualTo(1);
   }
 
   @Then("the citizen's credential is revoked on chain")
@@ -570,6 +659,7 @@ public class BrakeSteps {
 
   @Then("the hold is lifted only once")
   public void liftedOnlyOnce() {
+    theHoldIsLifted();
     assertThat(collection.database().jdbc().queryForObject(
         "SELECT COUNT(*) FROM CJIB_VERWERKTE_OPDRACHT WHERE BEVESTIGING LIKE ? AND BEVESTIGING LIKE '%LIFT%'",
         Integer.class, "%" + citizen.brakeRef + "%")).isEqualTo(1);

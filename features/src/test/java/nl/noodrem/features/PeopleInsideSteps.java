@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.net.URI;
@@ -132,17 +133,37 @@ public class PeopleInsideSteps {
     assertThat(letter.get("status").asText()).isEqualTo("DISCARDED");
   }
 
-  @Then("the metrics count at least {int} brake waiting for proof")
-  public void metricsCount(int atLeast) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      String text = get("/actuator/prometheus", null).body();
-      for (String line : text.split("\n")) {
-        if (line.startsWith("noodrem_brakes{state=\"waiting_for_proof\"}")) {
-          return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= atLeast;
-        }
-      }
-      return false;
+  /** The gauge as the process owner reads it; earlier scenarios leave brakes waiting for proof too. */
+  private double waitingForProofBefore = -1;
+
+  @Given("the process owner has read how many brakes wait for proof")
+  public void theProcessOwnerHasReadTheCount() {
+    // read once the gauge is stable (it refreshes every second), so that a late refresh is not taken for this brake
+    double[] last = {Double.NaN};
+    // two equal readings further apart than the gauge's refresh (noodrem.metrics.refresh, 1 s in these runs)
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1500)).until(() -> {
+      double now = waitingForProof();
+      boolean stable = now == last[0];
+      last[0] = now;
+      return stable;
     });
+    waitingForProofBefore = last[0];
+  }
+
+  @Then("the metrics count exactly one more brake waiting for proof")
+  public void metricsCountOneMore() {
+    assertThat(waitingForProofBefore).as("read before the pull").isNotNegative();
+    await().atMost(Duration.ofSeconds(30)).until(() -> waitingForProof() == waitingForProofBefore + 1);
+  }
+
+  private double waitingForProof() throws Exception {
+    String text = get("/actuator/prometheus", null).body();
+    for (String line : text.split("\n")) {
+      if (line.startsWith("noodrem_brakes{state=\"waiting_for_proof\"}")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    throw new AssertionError("no gauge noodrem_brakes{state=\"waiting_for_proof\"}");
   }
 
   private HttpResponse<String> get(String path, String key) throws Exception {

@@ -49,11 +49,23 @@ class CitizenApiController {
     this.pseudonymizer = pseudonymizer;
   }
 
-  /** Pull the brake, or join the running one. */
-  @PostMapping("/portaal/noodrem/api/trek")
-  Map<String, Object> pullBrake(@AuthenticationPrincipal AuthenticatedCitizen citizen) {
-    var result = brakes.pullBrake(citizen.bsn());
-    return Map.of("brakeRef", result.brakeRef(), "joined", result.joined());
+  /** What a script sends to pull the brake: the citizen's self-declaration, as on the portal's form. */
+  record PullRequest(Boolean verklaring) {}
+
+  /**
+   * Pull the brake, or join the running one, for a script: the same rule as the portal's form
+   * ({@code BrakeService.pullBrake} refuses without the declaration), answered as 400 with the reason.
+   */
+  @PostMapping(path = "/portaal/noodrem/api/trek", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> pullBrake(@AuthenticationPrincipal AuthenticatedCitizen citizen,
+      @RequestBody(required = false) PullRequest request) {
+    try {
+      var result = brakes.pullBrake(citizen.bsn(), request != null && Boolean.TRUE.equals(request.verklaring()));
+      return ResponseEntity.ok(Map.of("brakeRef", result.brakeRef(), "joined", result.joined()));
+    } catch (BrakeService.DeclarationMissingException e) {
+      return ResponseEntity.badRequest().body(Map.of("reason", "DECLARATION_MISSING", "message", e.dutchText(),
+          "messageEn", e.englishText()));
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import nl.noodrem.digid.AuthenticatedCitizen;
 import nl.noodrem.processes.config.NoodremProcessProperties;
 import nl.noodrem.processes.port.NoticeType;
 import nl.noodrem.processes.service.BrakeService;
+import nl.noodrem.processes.service.PaymentPlanService;
 import nl.noodrem.processes.store.JdbcCitizenInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,10 +70,12 @@ class BrakePageController {
   private final MessageSource texts;
   private final NoodremProcessProperties processProperties;
   private final BrakeReviews reviews;
+  private final PaymentPlanService plans;
 
   BrakePageController(BrakeService brakes, CollectionSystem collection, CitizenInboxView inbox, MessageSource texts,
-      NoodremProcessProperties processProperties, BrakeReviews reviews) {
+      NoodremProcessProperties processProperties, BrakeReviews reviews, PaymentPlanService plans) {
     this.reviews = reviews;
+    this.plans = plans;
     this.brakes = brakes;
     this.collection = collection;
     this.inbox = inbox;
@@ -97,6 +100,8 @@ class BrakePageController {
       });
     });
     model.addAttribute("messages", inbox.messages(messages, locale));
+    model.addAttribute("planOffers", plans.offers(citizen.bsn()).stream()
+        .collect(java.util.stream.Collectors.toMap(PaymentPlanService.Offer::brakeRef, o -> o, (a, b) -> a)));
     model.addAttribute("casesUnavailable", false);
     try {
       Optional<LocalDate> holdEnd = brake.flatMap(BrakeService.BrakeView::holdEnd);
@@ -119,12 +124,34 @@ class BrakePageController {
   String pull(@AuthenticationPrincipal AuthenticatedCitizen citizen,
       @RequestParam(name = "verklaring", required = false) String declaration, Locale locale, Model model,
       RedirectAttributes redirect) {
-    if (!"ja".equals(declaration)) {
+    BrakeService.PullResult result;
+    try {
+      // the service keeps the rule; the page only says what the citizen ticked
+      result = brakes.pullBrake(citizen.bsn(), "ja".equals(declaration));
+    } catch (BrakeService.DeclarationMissingException e) {
       model.addAttribute("declarationMissing", true);
       return overview(citizen, locale, model);
     }
-    BrakeService.PullResult result = brakes.pullBrake(citizen.bsn());
     redirect.addFlashAttribute("pulled", result.joined() ? "joined" : "new");
+    return "redirect:/portaal/noodrem";
+  }
+
+  /** The citizen accepts the payment plan offered when the hold of the brake {@code kenmerk} ended. */
+  @PostMapping("/portaal/noodrem/betalingsregeling")
+  String acceptPaymentPlan(@AuthenticationPrincipal AuthenticatedCitizen citizen,
+      @RequestParam(name = "kenmerk", required = false) String brakeRef, RedirectAttributes redirect) {
+    PaymentPlanService.Outcome outcome;
+    if (brakeRef == null || !brakeRef.matches("NR-[0-9A-Z]{8}")) {
+      outcome = PaymentPlanService.Outcome.NO_OFFER;
+    } else {
+      try {
+        outcome = plans.accept(citizen.bsn(), brakeRef);
+      } catch (CollectionSystemException e) {
+        // the command could not even be written: nothing was accepted, the citizen can try again
+        throw new IllegalStateException("payment plan could not be recorded now", e);
+      }
+    }
+    redirect.addFlashAttribute("planAccepted", outcome.name());
     return "redirect:/portaal/noodrem";
   }
 

@@ -9,7 +9,8 @@
  *   <tr><td>{@code /}</td><td>public</td><td>what the Noodrem is; the two paths</td></tr>
  *   <tr><td>{@code /noodrem}</td><td>public</td><td>start of the brake; DigiD login starts and a cancel lands here</td></tr>
  *   <tr><td>{@code /portaal/noodrem}</td><td>DigiD Substantieel</td><td>pull the brake (self-declaration); then the
- *       held cases, the hold's end, the proof deadline, what happens next and the messages</td></tr>
+ *       held cases, the hold's end, the proof deadline, what happens next and the messages; a payment plan offered
+ *       when a hold ended is accepted from its message (form post to {@code /portaal/noodrem/betalingsregeling})</td></tr>
  *   <tr><td>{@code /portaal/noodrem/bewijs}</td><td>DigiD Substantieel</td><td>present the proof: disclosure, consent,
  *       proof made in the browser, outcome</td></tr>
  *   <tr><td>{@code /portaal/wallet}</td><td>DigiD</td><td>the stored proofs, details, delete, backup file</td></tr>

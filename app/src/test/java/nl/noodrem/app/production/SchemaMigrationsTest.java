@@ -33,7 +33,7 @@ class SchemaMigrationsTest {
       "noodrem_processed_event", "noodrem_audit", "noodrem_citizen_notice", "digid_authn_request",
       "digid_replay_cache", "digid_logout", "camel_messageprocessed", "noodrem_dead_letter",
       "noodrem_dead_letter_audit", "noodrem_used_nonce",
-      "noodrem_chain_checkpoint");
+      "noodrem_chain_checkpoint", "noodrem_collection_outbox");
 
   @Test
   void migrate_emptyH2_createsEverySchemaAndTheEngineStartsOnIt() {
@@ -64,13 +64,13 @@ class SchemaMigrationsTest {
         for (Future<MigrateResult> result : results) {
           executed += result.get().migrationsExecuted;
         }
-        assertThat(executed).isEqualTo(8);
+        assertThat(executed).isEqualTo(9);
       } finally {
         nodes.shutdownNow();
       }
       Integer versions = new JdbcTemplate(db).queryForObject(
           "SELECT COUNT(*) FROM noodrem_schema_history WHERE success", Integer.class);
-      assertThat(versions).isEqualTo(8);
+      assertThat(versions).isEqualTo(9);
     }
   }
 
@@ -87,8 +87,8 @@ class SchemaMigrationsTest {
 
   private static void assertMigratesAndEngineStarts(DataSource db, String name) {
     MigrateResult first = SchemaMigrations.migrate(db);
-    assertThat(first.migrationsExecuted).isEqualTo(8);
-    assertThat(first.targetSchemaVersion).isEqualTo("8");
+    assertThat(first.migrationsExecuted).isEqualTo(9);
+    assertThat(first.targetSchemaVersion).isEqualTo("9");
     JdbcTemplate jdbc = new JdbcTemplate(db);
     // V8: how a brake ended, read by the pull decision
     assertThat(jdbc.queryForList("SELECT outcome FROM noodrem_brake", String.class)).isEmpty();

@@ -174,7 +174,7 @@ class NightlyStatusRecheckTest {
   // ---- a held brake as a citizen gets one ----
 
   private ProcessInstance heldBrake(Bsn bsn, StatusSlot slot) throws Exception {
-    String brakeRef = brakes.pullBrake(bsn).brakeRef();
+    String brakeRef = brakes.pullBrake(bsn, true).brakeRef();
     // the stand-in acknowledges the first hold; then the brake asks for a proof
     Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() ->
         brakes.runningBrake(bsn).map(BrakeService.BrakeView::acceptsProof).orElse(false));

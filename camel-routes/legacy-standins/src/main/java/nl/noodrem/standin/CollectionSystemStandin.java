@@ -23,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>keeps cases per BSN in its own H2 database, and offers the read-only view
  *       {@code V_NOODREM_OPEN_ZAAK} that Noodrem queries over SQL;
- *   <li>takes hold and lift commands (JSON) from its commands queue, applies them to its cases once per
- *       command id, and answers each with an acknowledgement on its acks queue;
+ *   <li>takes hold, lift and payment-plan commands (JSON) from its commands queue, applies them to its cases
+ *       once per command id (a hold also keeps whether surcharges are suspended), and answers each with an
+ *       acknowledgement on its acks queue;
  *   <li>can be taken {@link #goDown() down} for a while: commands then wait on the broker, as they would
  *       during the real system's maintenance window, and are taken when it is {@link #comeUp() up}
  *       again;
@@ -108,6 +109,18 @@ public class CollectionSystemStandin extends RouteBuilder {
         "SELECT UITSTEL_TOT FROM CJIB_ZAAK WHERE ZAAKNUMMER = ?", LocalDate.class, caseNumber);
   }
 
+  /** Whether the hold on a case suspends surcharges (false when it has no hold). */
+  public boolean surchargesSuspended(String caseNumber) {
+    return Boolean.TRUE.equals(database.jdbc().queryForObject(
+        "SELECT VERHOGING_OPGESCHORT FROM CJIB_ZAAK WHERE ZAAKNUMMER = ?", Boolean.class, caseNumber));
+  }
+
+  /** The instalments of the payment plan on a case, or null when none was agreed. */
+  public Integer paymentPlanMonths(String caseNumber) {
+    return database.jdbc().queryForObject(
+        "SELECT REGELING_TERMIJNEN FROM CJIB_ZAAK WHERE ZAAKNUMMER = ?", Integer.class, caseNumber);
+  }
+
   /** How many distinct commands were carried out. */
   public int commandsCarriedOut() {
     Integer n = database.jdbc().queryForObject("SELECT COUNT(*) FROM CJIB_VERWERKTE_OPDRACHT", Integer.class);
@@ -133,17 +146,24 @@ public class CollectionSystemStandin extends RouteBuilder {
     }
     List<String> accepted = new ArrayList<>();
     List<String> rejected = new ArrayList<>();
-    boolean hold = "HOLD".equals(command.action());
     for (String caseNumber : command.cases()) {
-      int updated = hold
-          ? database.jdbc().update(
-              "UPDATE CJIB_ZAAK SET UITSTEL_VAN = ?, UITSTEL_TOT = ?, UITSTEL_OPDRACHT = ?"
-                  + " WHERE ZAAKNUMMER = ? AND STATUS = 'OPEN'",
-              Date.valueOf(command.holdStart()), Date.valueOf(command.holdEnd()), command.commandId(), caseNumber)
-          : database.jdbc().update(
-              "UPDATE CJIB_ZAAK SET UITSTEL_VAN = NULL, UITSTEL_TOT = NULL, UITSTEL_OPDRACHT = ?"
-                  + " WHERE ZAAKNUMMER = ? AND STATUS = 'OPEN'",
-              command.commandId(), caseNumber);
+      int updated = switch (command.action()) {
+        case "HOLD" -> database.jdbc().update(
+            "UPDATE CJIB_ZAAK SET UITSTEL_VAN = ?, UITSTEL_TOT = ?, UITSTEL_OPDRACHT = ?, VERHOGING_OPGESCHORT = ?"
+                + " WHERE ZAAKNUMMER = ? AND STATUS = 'OPEN'",
+            Date.valueOf(command.holdStart()), Date.valueOf(command.holdEnd()), command.commandId(),
+            Boolean.TRUE.equals(command.suspendSurcharges()), caseNumber);
+        case "LIFT" -> database.jdbc().update(
+            "UPDATE CJIB_ZAAK SET UITSTEL_VAN = NULL, UITSTEL_TOT = NULL, UITSTEL_OPDRACHT = ?,"
+                + " VERHOGING_OPGESCHORT = FALSE WHERE ZAAKNUMMER = ? AND STATUS = 'OPEN'",
+            command.commandId(), caseNumber);
+        case "PAYMENT_PLAN" -> command.paymentPlanMonths() == null || command.paymentPlanMonths() < 1 ? 0
+            : database.jdbc().update(
+                "UPDATE CJIB_ZAAK SET REGELING_TERMIJNEN = ?, REGELING_OPDRACHT = ?"
+                    + " WHERE ZAAKNUMMER = ? AND STATUS = 'OPEN'",
+                command.paymentPlanMonths(), command.commandId(), caseNumber);
+        default -> 0;
+      };
       (updated == 1 ? accepted : rejected).add(caseNumber);
     }
     String reason = rejected.isEmpty() ? null : "zaak onbekend, betaald of gesloten";

@@ -14,7 +14,10 @@ final class CollectionWireFormat {
 
   private CollectionWireFormat() {}
 
-  /** A hold (opschorting) or lift (hervatting) command. */
+  /**
+   * A hold (opschorting), lift (hervatting) or payment-plan (betalingsregeling) command. HOLD carries
+   * {@code suspendSurcharges} (no surcharges while held); PAYMENT_PLAN carries {@code paymentPlanMonths}.
+   */
   record Command(
       int version,
       String commandId,
@@ -23,7 +26,9 @@ final class CollectionWireFormat {
       List<String> cases,
       LocalDate holdStart,
       LocalDate holdEnd,
-      String liftReason) {}
+      String liftReason,
+      Boolean suspendSurcharges,
+      Integer paymentPlanMonths) {}
 
   /** The answer to a command. */
   record Acknowledgement(

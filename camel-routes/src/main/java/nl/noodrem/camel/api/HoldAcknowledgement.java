@@ -5,7 +5,7 @@ import java.util.Objects;
 import nl.noodrem.domain.CaseNumber;
 
 /**
- * The collection system's answer to a {@link HoldCommand} or {@link LiftCommand}.
+ * The collection system's answer to a {@link HoldCommand}, {@link LiftCommand} or {@link PaymentPlanCommand}.
  *
  * @param commandId the command answered
  * @param brakeRef echoed from the command, for correlation
@@ -18,7 +18,9 @@ public record HoldAcknowledgement(
 
   public enum Action {
     HOLD,
-    LIFT
+    LIFT,
+    /** Answers a {@link PaymentPlanCommand}: no brake waits for it, it is recorded. */
+    PAYMENT_PLAN
   }
 
   public HoldAcknowledgement {

@@ -8,19 +8,25 @@ import nl.noodrem.camel.api.CollectionSystemException;
 import nl.noodrem.camel.api.HoldCommand;
 import nl.noodrem.camel.api.LiftCommand;
 import nl.noodrem.camel.api.OpenCase;
+import nl.noodrem.camel.api.PaymentPlanCommand;
 import nl.noodrem.domain.Bsn;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jms.JmsException;
 
-/** {@link CollectionSystem} over the routes {@code collection-open-cases} and {@code collection-send-command}. */
+/**
+ * {@link CollectionSystem} over the route {@code collection-open-cases} and the {@link CollectionCommandOutbox}, which
+ * sends commands through {@code collection-send-command} after the caller's transaction committed.
+ */
 public class CamelCollectionSystem implements CollectionSystem {
 
   private final ProducerTemplate producer;
+  private final CollectionCommandOutbox outbox;
 
-  public CamelCollectionSystem(ProducerTemplate producer) {
+  public CamelCollectionSystem(ProducerTemplate producer, CollectionCommandOutbox outbox) {
     this.producer = producer;
+    this.outbox = outbox;
   }
 
   @Override
@@ -43,11 +49,17 @@ public class CamelCollectionSystem implements CollectionSystem {
     send(command, command.commandId());
   }
 
+  @Override
+  public void sendPaymentPlan(PaymentPlanCommand command) throws CollectionSystemException {
+    send(command, command.commandId());
+  }
+
   private void send(Object command, String commandId) throws CollectionSystemException {
     try {
-      producer.sendBody(CollectionCommandRouteBuilder.ENDPOINT, command);
-    } catch (CamelExecutionException e) {
-      throw translate("command " + commandId + " could not be put on the queue", e);
+      outbox.add(CollectionCommandRouteBuilder.toWire(command));
+    } catch (DataAccessException e) {
+      throw new CollectionSystemException("command " + commandId + " could not be written to the outbox: "
+          + e.getClass().getSimpleName(), true, e);
     }
   }
 

@@ -75,7 +75,7 @@ public class CollectionAckRouteBuilder extends RouteBuilder {
     try {
       action = HoldAcknowledgement.Action.valueOf(wire.action());
     } catch (IllegalArgumentException e) {
-      throw new InvalidRecordException("acknowledgement action must be HOLD or LIFT");
+      throw new InvalidRecordException("acknowledgement action must be HOLD, LIFT or PAYMENT_PLAN");
     }
     HoldAcknowledgement ack = new HoldAcknowledgement(wire.commandId(), wire.brakeRef(), action,
         wire.accepted() == null ? java.util.List.of() : wire.accepted().stream().map(CaseNumber::of).toList(),

@@ -14,7 +14,11 @@ final class CollectionWireFormat {
 
   private CollectionWireFormat() {}
 
-  /** {@code action} HOLD carries holdStart/holdEnd; LIFT carries liftReason. */
+  /**
+   * {@code action} HOLD carries holdStart/holdEnd/suspendSurcharges; LIFT carries liftReason; PAYMENT_PLAN carries
+   * paymentPlanMonths. A collection system
+   * that does not know {@code suspendSurcharges} ignores it (version 1 allows added fields).
+   */
   record Command(
       int version,
       String commandId,
@@ -23,7 +27,9 @@ final class CollectionWireFormat {
       List<String> cases,
       LocalDate holdStart,
       LocalDate holdEnd,
-      String liftReason) {}
+      String liftReason,
+      Boolean suspendSurcharges,
+      Integer paymentPlanMonths) {}
 
   record Acknowledgement(
       int version,

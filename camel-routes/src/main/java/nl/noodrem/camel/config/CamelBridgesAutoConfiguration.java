@@ -27,6 +27,7 @@ import nl.noodrem.camel.chain.ChainStatusRouteBuilder;
 import nl.noodrem.camel.collection.CamelCollectionSystem;
 import nl.noodrem.camel.collection.CaseEventsRouteBuilder;
 import nl.noodrem.camel.collection.CollectionAckRouteBuilder;
+import nl.noodrem.camel.collection.CollectionCommandOutbox;
 import nl.noodrem.camel.collection.CollectionCommandRouteBuilder;
 import nl.noodrem.camel.collection.OpenCasesRouteBuilder;
 import nl.noodrem.camel.errors.BridgeErrorHandling;
@@ -237,9 +238,18 @@ public class CamelBridgesAutoConfiguration {
       return new OpenCasesRouteBuilder(noodremCollectionSystemDataSource.dataSource());
     }
 
+    @Bean(destroyMethod = "close")
+    CollectionCommandOutbox noodremCollectionCommandOutbox(DataSource dataSource, CamelContext camelContext,
+        CollectionProperties properties) {
+      CollectionCommandOutbox outbox = new CollectionCommandOutbox(dataSource, camelContext.createProducerTemplate(),
+          java.time.Duration.ofMillis(properties.outboxClaimTimeoutMs()), java.time.Clock.systemUTC());
+      outbox.createTableIfMissing();
+      return outbox;
+    }
+
     @Bean
-    CollectionCommandRouteBuilder noodremCollectionCommandRoute() {
-      return new CollectionCommandRouteBuilder();
+    CollectionCommandRouteBuilder noodremCollectionCommandRoute(CollectionCommandOutbox outbox) {
+      return new CollectionCommandRouteBuilder(outbox);
     }
 
     @Bean
@@ -256,8 +266,8 @@ public class CamelBridgesAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CollectionSystem.class)
-    CamelCollectionSystem noodremCollectionSystem(CamelContext camelContext) {
-      return new CamelCollectionSystem(camelContext.createProducerTemplate());
+    CamelCollectionSystem noodremCollectionSystem(CamelContext camelContext, CollectionCommandOutbox outbox) {
+      return new CamelCollectionSystem(camelContext.createProducerTemplate(), outbox);
     }
 
     /**

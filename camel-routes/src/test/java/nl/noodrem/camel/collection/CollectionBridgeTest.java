@@ -24,7 +24,14 @@ import nl.noodrem.domain.Money;
 import nl.noodrem.domain.event.HoldLifted;
 import nl.noodrem.standin.CollectionSystemStandin;
 import org.apache.camel.builder.NotifyBuilder;
+import javax.sql.DataSource;
+import nl.noodrem.camel.api.CollectionSystemException;
+import nl.noodrem.camel.api.PaymentPlanCommand;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jms.core.JmsTemplate;
 
@@ -43,14 +50,32 @@ class CollectionBridgeTest extends BridgeIntegrationTest {
   @Autowired
   JmsTemplate jms;
 
+  @Autowired
+  DataSource dataSource;
+
+  @Autowired
+  CollectionCommandOutbox outbox;
+
+  TransactionTemplate transactions;
+
+  @BeforeEach
+  void transactions() {
+    transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+  }
+
   static final HoldPeriod PERIOD = HoldPeriod.firstHold(LocalDate.now());
 
   NotifyBuilder whenAcksDone(int count) {
     return new NotifyBuilder(camel).fromRoute(CollectionAckRouteBuilder.CONSUMER_ROUTE_ID).whenDone(count).create();
   }
 
-  static String id() {
-    return "cmd-" + UUID.randomUUID();
+  static String brake() {
+    return "brake-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  int onCommandsQueue(String commandId) {
+    return jms.browseSelected("cjib.incasso.opschorting.opdracht", "JMSCorrelationID = '" + commandId + "'",
+        (session, browser) -> java.util.Collections.list(browser.getEnumeration()).size());
   }
 
   @Test
@@ -70,10 +95,11 @@ class CollectionBridgeTest extends BridgeIntegrationTest {
   @Test
   void sendHold_knownAndUnknownCase_isAcknowledgedWithAcceptedAndRejected() throws Exception {
     NotifyBuilder acked = whenAcksDone(1);
-    String commandId = id();
+    HoldCommand command = new HoldCommand("brake-1", "first", List.of(CaseNumber.of("2024000000002001"),
+        CaseNumber.of("9999999999999999")), PERIOD, true);
+    String commandId = command.commandId();
 
-    collection.sendHold(new HoldCommand(commandId, "brake-1", List.of(CaseNumber.of("2024000000002001"),
-        CaseNumber.of("9999999999999999")), PERIOD));
+    collection.sendHold(command);
 
     assertThat(acked.matches(20, TimeUnit.SECONDS)).isTrue();
     assertThat(gateway.acknowledgements()).singleElement().satisfies(ack -> {
@@ -84,6 +110,7 @@ class CollectionBridgeTest extends BridgeIntegrationTest {
       assertThat(ack.rejected()).containsExactly(CaseNumber.of("9999999999999999"));
     });
     assertThat(standin.holdUntil("2024000000002001")).isEqualTo(PERIOD.end());
+    assertThat(standin.surchargesSuspended("2024000000002001")).isTrue();
     assertThat(collection.openCases(Bsn.of("123456782")))
         .filteredOn(c -> c.caseNumber().value().equals("2024000000002001")).singleElement()
         .satisfies(c -> assertThat(c.held()).isTrue());
@@ -92,23 +119,26 @@ class CollectionBridgeTest extends BridgeIntegrationTest {
   @Test
   void sendLift_heldCase_isLiftedAndAcknowledged() throws Exception {
     NotifyBuilder acked = whenAcksDone(2);
-    collection.sendHold(new HoldCommand(id(), "brake-2", List.of(CaseNumber.of("SVM-2023-001122")), PERIOD));
-    String liftId = id();
-    collection.sendLift(new LiftCommand(liftId, "brake-2", List.of(CaseNumber.of("SVM-2023-001122")),
+    collection.sendHold(new HoldCommand("brake-2", "first", List.of(CaseNumber.of("SVM-2023-001122")), PERIOD,
+        true));
+    collection.sendLift(new LiftCommand("brake-2", List.of(CaseNumber.of("SVM-2023-001122")),
         HoldLifted.Reason.PERIOD_ENDED));
 
     assertThat(acked.matches(20, TimeUnit.SECONDS)).isTrue();
     assertThat(gateway.acknowledgements()).extracting(HoldAcknowledgement::action)
         .containsExactly(HoldAcknowledgement.Action.HOLD, HoldAcknowledgement.Action.LIFT);
     assertThat(standin.holdUntil("SVM-2023-001122")).isNull();
+    assertThat(standin.surchargesSuspended("SVM-2023-001122")).isFalse();
   }
 
   @Test
   void sendHold_whileCollectionSystemDown_waitsOnTheQueueAndIsCarriedOutWhenItIsBack() throws Exception {
     standin.goDown();
-    String commandId = id();
+    HoldCommand command = new HoldCommand("brake-3", "first", List.of(CaseNumber.of("2025000000004001")), PERIOD,
+        false);
+    String commandId = command.commandId();
     try {
-      collection.sendHold(new HoldCommand(commandId, "brake-3", List.of(CaseNumber.of("2025000000004001")), PERIOD));
+      collection.sendHold(command);
 
       Integer waiting = jms.browse("cjib.incasso.opschorting.opdracht",
           (session, browser) -> java.util.Collections.list(browser.getEnumeration()).size());
@@ -127,8 +157,8 @@ class CollectionBridgeTest extends BridgeIntegrationTest {
 
   @Test
   void sendHold_sameCommandTwice_isCarriedOutAndAcknowledgedOnce() throws Exception {
-    String commandId = id();
-    HoldCommand command = new HoldCommand(commandId, "brake-4", List.of(CaseNumber.of("2025000000007001")), PERIOD);
+    HoldCommand command = new HoldCommand("brake-4", "first", List.of(CaseNumber.of("2025000000007001")), PERIOD,
+        true);
     int before = standin.commandsCarriedOut();
     NotifyBuilder acked = whenAcksDone(1);
 
@@ -138,6 +168,126 @@ class CollectionBridgeTest extends BridgeIntegrationTest {
     assertThat(acked.matches(20, TimeUnit.SECONDS)).isTrue();
     assertThat(standin.commandsCarriedOut()).isEqualTo(before + 1);
     assertThat(gateway.acknowledgements()).hasSize(1);
+  }
+
+  @Test
+  void sendHold_insideATransaction_leavesOnlyAfterItCommitted() throws Exception {
+    HoldCommand command = new HoldCommand(brake(), "first", List.of(CaseNumber.of("2025000000001002")), PERIOD,
+        true);
+    NotifyBuilder acked = whenAcksDone(1);
+    standin.goDown(); // so that a command on the queue stays there to be seen
+    try {
+      transactions.executeWithoutResult(status -> {
+        try {
+          collection.sendHold(command);
+        } catch (CollectionSystemException e) {
+          throw new IllegalStateException(e);
+        }
+        assertThat(onCommandsQueue(command.commandId())).as("on the queue before the commit").isZero();
+      });
+    } finally {
+      standin.comeUp();
+    }
+
+    assertThat(acked.matches(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(gateway.acknowledgements()).extracting(HoldAcknowledgement::commandId)
+        .containsExactly(command.commandId());
+  }
+
+  @Test
+  void sendHold_insideATransactionThatRollsBack_neverLeaves() throws Exception {
+    String brake = brake();
+    HoldCommand rolledBack = new HoldCommand(brake, "first", List.of(CaseNumber.of("SB-2024-000417")),
+        HoldPeriod.ofMonths(LocalDate.now(), 2), true);
+    HoldCommand committed = new HoldCommand(brake, "x1", List.of(CaseNumber.of("2025000000001001")), PERIOD, true);
+    NotifyBuilder acked = whenAcksDone(1);
+
+    transactions.executeWithoutResult(status -> {
+      try {
+        collection.sendHold(rolledBack);
+      } catch (CollectionSystemException e) {
+        throw new IllegalStateException(e);
+      }
+      status.setRollbackOnly();
+    });
+    // the same brake's next command: had the first left, it would have been carried out before this one
+    collection.sendHold(committed);
+
+    assertThat(acked.matches(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(gateway.acknowledgements()).extracting(HoldAcknowledgement::commandId)
+        .containsExactly(committed.commandId());
+    assertThat(standin.holdUntil("SB-2024-000417")).isNull();
+  }
+
+  @Test
+  void outbox_commandCommittedButNotSentByANodeThatStopped_isSentByTheTimerRelay() {
+    HoldCommand command = new HoldCommand(brake(), "first", List.of(CaseNumber.of("2025000000001002")), PERIOD,
+        false);
+    CollectionCommandRouteBuilder.Outgoing wire = CollectionCommandRouteBuilder.toWire(command);
+    NotifyBuilder acked = whenAcksDone(1);
+
+    // what a node that died between its commit and the send leaves behind: a row nobody is sending
+    new JdbcTemplate(dataSource).update("INSERT INTO NOODREM_COLLECTION_OUTBOX"
+        + " (COMMAND_ID, BRAKE_REF, ACTION, PAYLOAD, CREATED_AT, ATTEMPTS) VALUES (?, ?, ?, ?, ?, 0)",
+        wire.commandId(), wire.brakeRef(), wire.action(), wire.json(), java.time.OffsetDateTime.now());
+
+    assertThat(acked.matches(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(gateway.acknowledgements()).extracting(HoldAcknowledgement::commandId)
+        .containsExactly(command.commandId());
+    assertThat(standin.holdUntil("2025000000001002")).isEqualTo(PERIOD.end());
+    assertThat(outbox.waiting()).isZero();
+  }
+
+  @Test
+  void sendHold_sameStepWithAnotherCase_isANewCommandAndCarriedOut() throws Exception {
+    String brake = brake();
+    HoldCommand first = new HoldCommand(brake, "x1", List.of(CaseNumber.of("2024000000003001")), PERIOD, true);
+    HoldCommand withNewCase = new HoldCommand(brake, "x1",
+        List.of(CaseNumber.of("2024000000003001"), CaseNumber.of("2025000000001099")), PERIOD, true);
+    int before = standin.commandsCarriedOut();
+    NotifyBuilder acked = whenAcksDone(2);
+
+    collection.sendHold(first);
+    collection.sendHold(withNewCase);
+
+    assertThat(acked.matches(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(standin.commandsCarriedOut()).isEqualTo(before + 2);
+    assertThat(gateway.acknowledgements()).extracting(HoldAcknowledgement::commandId)
+        .containsExactly(first.commandId(), withNewCase.commandId());
+  }
+
+  @Test
+  void sendPaymentPlan_acceptedPlan_isKeptByTheCollectionSystemAndAcknowledged() throws Exception {
+    PaymentPlanCommand plan = new PaymentPlanCommand(brake(), List.of(CaseNumber.of("2025000000007001")), 36);
+    NotifyBuilder acked = whenAcksDone(1);
+
+    collection.sendPaymentPlan(plan);
+
+    assertThat(acked.matches(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(gateway.acknowledgements()).singleElement().satisfies(ack -> {
+      assertThat(ack.commandId()).isEqualTo(plan.commandId());
+      assertThat(ack.action()).isEqualTo(HoldAcknowledgement.Action.PAYMENT_PLAN);
+      assertThat(ack.accepted()).containsExactly(CaseNumber.of("2025000000007001"));
+    });
+    assertThat(standin.paymentPlanMonths("2025000000007001")).isEqualTo(36);
+  }
+
+  @Test
+  void acknowledgement_thatTheProcessesCannotTakeYet_isRedeliveredAndDelivered_notDeadLettered() throws Exception {
+    HoldCommand command = new HoldCommand(brake(), "first", List.of(CaseNumber.of("2024000000003001")), PERIOD,
+        true);
+    // the brake does not wait for it yet: the processes ask for a redelivery, twice
+    gateway.failFor(command.commandId(), 2, true);
+    NotifyBuilder acked = whenAcksDone(1);
+
+    collection.sendHold(command);
+
+    assertThat(acked.matches(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(gateway.attempts(command.commandId())).isEqualTo(3);
+    assertThat(gateway.acknowledgements()).extracting(HoldAcknowledgement::commandId)
+        .containsExactly(command.commandId());
+    assertThat(deadLetters.list(Bridge.COLLECTION_ACK, DeadLetter.Status.OPEN, 1000))
+        .noneMatch(d -> d.payload().contains(command.commandId()));
   }
 
   @Test

@@ -61,6 +61,24 @@ final class Browser {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), true);
   }
 
+  /** POST one of the portal's forms (with the CSRF token, as the page's form carries it), following redirects. */
+  Page postPortalForm(String path, Map<String, String> form) throws IOException {
+    if (csrfToken() == null) {
+      get("/");
+    }
+    String body = form.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+    String token = csrfToken();
+    if (token != null) {
+      request.header(CSRF_HEADER, token);
+    }
+    return follow(request.build(), true);
+  }
+
   /** POST JSON to the app (with the CSRF token), not following redirects: a redirect means "log in again". */
   Page postJson(String path, String json) throws IOException {
     if (csrfToken() == null) {

@@ -62,10 +62,22 @@ public final class ClusterCitizen {
     logins++;
   }
 
-  /** Pulls the brake (or joins the running one); returns the brake reference. */
+  /**
+   * Pulls the brake (or joins the running one) as the citizen's browser does, through the portal's form with the
+   * declaration ticked; returns the brake reference, read as the page's script reads it.
+   */
   public String pull() throws IOException {
-    JsonNode body = json(call(() -> browser.postJson("/portaal/noodrem/api/trek", "{}"), 200));
-    brakeRef = body.get("brakeRef").asText();
+    Browser.Page page = browser.postPortalForm("/portaal/noodrem/trekken", Map.of("verklaring", "ja"));
+    if (page.status() != 200 || !page.uri().getPath().equals("/portaal/noodrem")) {
+      // the session ended (a node went away): the form led to DigiD's login instead of back to the brake's page
+      logIn();
+      page = browser.postPortalForm("/portaal/noodrem/trekken", Map.of("verklaring", "ja"));
+      if (page.status() != 200 || !page.uri().getPath().equals("/portaal/noodrem")) {
+        throw new IOException("pulling answered " + page.status() + " at " + page.uri().getPath());
+      }
+    }
+    brakeRef = status().orElseThrow(() -> new IOException("no running brake after pulling"))
+        .get("brakeRef").asText();
     if (pulledOn == null) {
       pulledOn = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
     }

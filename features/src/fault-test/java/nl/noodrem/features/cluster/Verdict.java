@@ -38,6 +38,7 @@ final class Verdict {
   int operationsTasks;
   int openDeadLetters;
   int bsnHitsInLogs;
+  int earlyAcknowledgements;
   int loginsAfterTheFirst;
   final List<String> problems = new ArrayList<>();
 
@@ -102,6 +103,8 @@ final class Verdict {
       v.openDeadLetters = count(app, "SELECT COUNT(*) FROM NOODREM_DEAD_LETTER WHERE STATUS = ?", "OPEN");
     }
     v.bsnHitsInLogs = bsnHits(cluster.dir.resolve("logs"), citizens);
+    v.earlyAcknowledgements = linesContaining(cluster.dir.resolve("logs"),
+        nl.noodrem.processes.service.DefaultProcessGateway.EARLY_ACKNOWLEDGEMENT);
     return v;
   }
 
@@ -129,6 +132,7 @@ final class Verdict {
     row(t, "operations tasks for an overdue acknowledgement", operationsTasks, 0);
     row(t, "open dead letters", openDeadLetters, 0);
     row(t, "test BSNs found in the nodes' logs", bsnHitsInLogs, 0);
+    row(t, "acknowledgements that arrived before the brake waited for them", earlyAcknowledgements, 0);
     t.append(String.format("  %-62s %8d%n", "logins repeated after a node or DigiD was lost", loginsAfterTheFirst));
     t.append(String.format("  %-62s %8d%n", "citizen actions repeated after an error", Journey.RETRIED_ACTIONS.get()));
     t.append(String.format("  %-62s %8d%n", "proofs presented (accepted once per brake)", Journey.PROOFS_PRESENTED.get()));
@@ -152,6 +156,7 @@ final class Verdict {
     assertThat(operationsTasks).as("operations tasks").isZero();
     assertThat(openDeadLetters).as("dead letters").isZero();
     assertThat(bsnHitsInLogs).as("BSNs in logs").isZero();
+    assertThat(earlyAcknowledgements).as("acknowledgements before their wait (commands leave after commit)").isZero();
   }
 
   private static void row(StringBuilder t, String what, int actual, int expected) {
@@ -178,6 +183,17 @@ final class Verdict {
         return rs.next() ? rs.getObject(1, type) : null;
       }
     }
+  }
+
+  /** Log lines of the nodes holding {@code marker} (e.g. the processes' early-acknowledgement warning). */
+  private static int linesContaining(Path logs, String marker) throws IOException {
+    int hits = 0;
+    try (Stream<Path> files = Files.list(logs)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("node")).toList()) {
+        hits += (int) Files.readAllLines(file).stream().filter(line -> line.contains(marker)).count();
+      }
+    }
+    return hits;
   }
 
   private static int bsnHits(Path logs, List<ClusterCitizen> citizens) throws IOException {

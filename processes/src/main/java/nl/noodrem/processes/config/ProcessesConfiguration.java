@@ -46,6 +46,7 @@ import nl.noodrem.processes.port.StatusListWriter;
 import nl.noodrem.processes.service.BrakeService;
 import nl.noodrem.processes.service.BrakeStaffService;
 import nl.noodrem.processes.service.BrakeSteps;
+import nl.noodrem.processes.service.PaymentPlanService;
 import nl.noodrem.processes.service.CitizenMessages;
 import nl.noodrem.processes.service.DefaultProcessGateway;
 import nl.noodrem.processes.service.IssuanceService;
@@ -56,6 +57,7 @@ import nl.noodrem.processes.service.RevocationSteps;
 import nl.noodrem.processes.support.FactSealer;
 import nl.noodrem.processes.support.HoldDecisionSettings;
 import nl.noodrem.processes.support.ProcessTimers;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -134,6 +136,13 @@ public class ProcessesConfiguration {
       NoodremProcessProperties properties, Clock clock) {
     return new BrakeSteps(collectionSystem, sealer, pseudonymizer, verifier, statusReader, register, audit, properties,
         clock);
+  }
+
+  @Bean
+  PaymentPlanService paymentPlanService(HistoryService history, BsnPseudonymizer pseudonymizer,
+      ProcessedEvents processed, CollectionSystem collectionSystem, AuditLog audit, Clock clock, TransactionTemplate noodremTransactions) {
+    return new PaymentPlanService(history, pseudonymizer, processed, collectionSystem, audit, clock,
+        noodremTransactions);
   }
 
   @Bean

@@ -21,6 +21,11 @@ public class ExtendHoldDelegate implements JavaDelegate {
     this.steps = steps;
   }
 
+  /** The hold decision's output; true when no decision said otherwise (the noodstop suspends surcharges). */
+  static boolean suspendSurcharges(DelegateExecution execution) {
+    return !Boolean.FALSE.equals(execution.getVariable(Vars.SUSPEND_SURCHARGES));
+  }
+
   @Override
   public void execute(DelegateExecution execution) throws Exception {
     String brakeRef = Vars.string(execution, Vars.BRAKE_REF);
@@ -31,7 +36,7 @@ public class ExtendHoldDelegate implements JavaDelegate {
         : HoldAuthority.valueOf(Vars.string(execution, Vars.HOLD_AUTHORITY));
     HoldPeriod current = new HoldPeriod(Vars.date(execution, Vars.HOLD_START), Vars.date(execution, Vars.HOLD_END));
     BrakeSteps.SentCommand sent = steps.extendHold(brakeRef, CaseList.fromJson(Vars.string(execution, Vars.CASES)),
-        current, months, authority, extension);
+        current, months, authority, extension, suspendSurcharges(execution));
     steps.audit(brakeRef, AuditAction.HOLD_DECIDED, months + " month(s) granted ("
         + execution.getVariable(Vars.DECISION_REASON) + "), surcharges suspended: "
         + execution.getVariable(Vars.SUSPEND_SURCHARGES) + ", hold until " + sent.period().end());

@@ -23,7 +23,7 @@ public class HoldNewCaseDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) throws Exception {
     CaseNumber newCase = CaseNumber.of(Vars.string(execution, Vars.NEW_CASE_NUMBER));
     BrakeSteps.SentCommand sent = steps.holdNewCase(Vars.string(execution, Vars.BRAKE_REF), newCase,
-        Vars.date(execution, Vars.HOLD_END));
+        Vars.date(execution, Vars.HOLD_END), ExtendHoldDelegate.suspendSurcharges(execution));
     // the command id is local: the acknowledgement wait in this event subprocess waits for this command only
     execution.setVariableLocal(Vars.HOLD_COMMAND_ID, sent.commandId());
     execution.setVariable(Vars.CASES, CaseList.with(Vars.string(execution, Vars.CASES), newCase));

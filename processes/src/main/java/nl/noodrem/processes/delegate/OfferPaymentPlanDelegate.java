@@ -30,7 +30,10 @@ public class OfferPaymentPlanDelegate implements JavaDelegate {
       steps.audit(brakeRef, AuditAction.PAYMENT_PLAN_OFFERED, "not offered: the hold decision said so");
       return;
     }
+    // kept in the brake's history: what the citizen can accept later (PaymentPlanService), after the brake ended
+    execution.setVariable(Vars.PAYMENT_PLAN_OFFERED_MONTHS, (long) steps.paymentPlanMonths());
     messages.send(Vars.citizen(execution), NoticeType.PAYMENT_PLAN_OFFERED, brakeRef, execution::getVariable);
-    steps.audit(brakeRef, AuditAction.PAYMENT_PLAN_OFFERED, "standard payment plan offered");
+    steps.audit(brakeRef, AuditAction.PAYMENT_PLAN_OFFERED, "standard payment plan offered: "
+        + steps.paymentPlanMonths() + " months");
   }
 }

@@ -14,4 +14,7 @@ public interface ProcessedEvents {
    *     retried.
    */
   boolean markProcessed(String sourceId, String kind);
+
+  /** Whether the id was recorded (and committed, or recorded in the caller's transaction). */
+  boolean isProcessed(String sourceId);
 }

@@ -103,10 +103,36 @@ public class BrakeService {
   }
 
   /**
+   * The citizen did not declare that they cannot pay their fines now. The noodstop is granted on that declaration
+   * alone (no proof of debts is asked for the first hold), so no way into the brake may skip it.
+   */
+  public static final class DeclarationMissingException extends RuntimeException {
+
+    public DeclarationMissingException() {
+      super("the citizen must declare that they cannot pay their fines now");
+    }
+
+    /** What the citizen reads, Dutch first. */
+    public String dutchText() {
+      return "Vink de verklaring aan als u de noodrem wilt trekken.";
+    }
+
+    public String englishText() {
+      return "Tick the declaration if you want to pull the brake.";
+    }
+  }
+
+  /**
    * Pulls the brake for the authenticated citizen, or joins the brake they already have running.
    * Atomic with the engine (one transaction): either the brake is registered and its process started, or neither.
+   *
+   * @param declaresCannotPay the citizen's self-declaration "I cannot pay my fine(s) now", as they ticked it
+   * @throws DeclarationMissingException when the citizen did not declare it; nothing happens
    */
-  public PullResult pullBrake(Bsn bsn) {
+  public PullResult pullBrake(Bsn bsn, boolean declaresCannotPay) {
+    if (!declaresCannotPay) {
+      throw new DeclarationMissingException();
+    }
     CitizenRef citizen = pseudonymizer.pseudonymize(bsn);
     return transactions.execute(status -> {
       Optional<String> running = register.activeBrake(citizen);
@@ -139,7 +165,8 @@ public class BrakeService {
               Vars.REVOCATION_PENDING, false,
               Vars.LIFT_STARTED, false))
           .execute();
-      audit(brakeRef, AuditAction.BRAKE_PULLED, previous + " earlier brake(s) in the look-back window");
+      audit(brakeRef, AuditAction.BRAKE_PULLED, "declared unable to pay now; " + previous
+          + " earlier brake(s) in the look-back window");
       return new PullResult(brakeRef, false);
     });
   }

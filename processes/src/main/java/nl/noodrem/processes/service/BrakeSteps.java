@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The work behind the emergency-brake tasks, free of Camunda types so it can be read and tested on its own.
- * Command ids are derived from the brake and the step, so a step retried after a crash sends the same command and
- * the collection system acts once.
+ * Command ids are bound to the command's content ({@link HoldCommand#commandId()}): a step retried after a crash
+ * sends the same command and the collection system acts once; a command that says something else is a new one.
+ * Commands go through the collection system's outbox and leave only after the job's transaction committed.
  */
 public class BrakeSteps {
 
@@ -84,10 +85,11 @@ public class BrakeSteps {
     return facts;
   }
 
-  /** The first hold of the noodstop procedure, from today, on every open case. */
+  /** The first hold of the noodstop procedure, from today, on every open case, without new surcharges. */
   public SentCommand placeFirstHold(String brakeRef, List<CaseNumber> cases) throws CollectionSystemException {
     HoldPeriod period = HoldPeriod.ofMonths(today(), properties.firstHoldMonths());
-    return sendHold(brakeRef, brakeRef + "/hold/" + period.end(), cases, period);
+    // DOMAIN.md, noodstopprocedure: 4 months postponement, no new surcharges
+    return sendHold(new HoldCommand(brakeRef, "first", cases, period, true));
   }
 
   /**
@@ -97,15 +99,16 @@ public class BrakeSteps {
    *
    * @param extensionNumber the how-manieth extension of this brake, part of the command id so that each extension
    *     is a command of its own even when a cut gives two extensions the same end date
+   * @param suspendSurcharges the hold decision's {@code suspendSurcharges}, carried to the collection system
    */
   public SentCommand extendHold(String brakeRef, List<CaseNumber> cases, HoldPeriod current, int months,
-      HoldAuthority authority, long extensionNumber) throws CollectionSystemException {
+      HoldAuthority authority, long extensionNumber, boolean suspendSurcharges) throws CollectionSystemException {
     HoldPeriod period = current.extendedBy(months, authority);
     if (current.extensionIsCut(months, authority)) {
       audit(brakeRef, AuditAction.HOLD_DECIDED, months + " month(s) from " + current.end() + " cut at "
           + period.end() + " (" + authority + " ceiling from " + current.start() + ")");
     }
-    return sendHold(brakeRef, brakeRef + "/hold/" + period.end() + "/x" + extensionNumber, cases, period);
+    return sendHold(new HoldCommand(brakeRef, "x" + extensionNumber, cases, period, suspendSurcharges));
   }
 
   /**
@@ -116,7 +119,8 @@ public class BrakeSteps {
   public SentCommand correctHoldEnd(String brakeRef, List<CaseNumber> cases, HoldPeriod current, LocalDate newEnd,
       HoldAuthority authority, long correctionNumber) throws CollectionSystemException {
     HoldPeriod period = current.endingOn(newEnd, authority);
-    return sendHold(brakeRef, brakeRef + "/hold/" + period.end() + "/c" + correctionNumber, cases, period);
+    // a staff correction is sent with surcharges suspended (the hold decision's own flag is not carried here yet)
+    return sendHold(new HoldCommand(brakeRef, "c" + correctionNumber, cases, period, true));
   }
 
   /**
@@ -127,30 +131,41 @@ public class BrakeSteps {
       throws CollectionSystemException {
     HoldPeriod period = current.extendedBy(properties.leniencyMonths(), HoldAuthority.RULES);
     audit(brakeRef, AuditAction.HOLD_DECIDED, "municipality still deciding: hold extended to " + period.end());
-    return sendHold(brakeRef, brakeRef + "/hold/" + period.end() + "/lenient", cases, period);
+    // still the noodstop procedure's postponement: no new surcharges
+    return sendHold(new HoldCommand(brakeRef, "lenient", cases, period, true));
   }
 
-  /** Holds a case that CJIB opened while the brake runs, until the brake's current end. */
-  public SentCommand holdNewCase(String brakeRef, CaseNumber newCase, LocalDate holdEnd)
+  /**
+   * Holds a case that CJIB opened while the brake runs, until the brake's current end, with the brake's surcharge
+   * suspension.
+   */
+  public SentCommand holdNewCase(String brakeRef, CaseNumber newCase, LocalDate holdEnd, boolean suspendSurcharges)
       throws CollectionSystemException {
     HoldPeriod period = new HoldPeriod(today(), holdEnd);
-    return sendHold(brakeRef, brakeRef + "/hold/" + newCase.value() + "/" + holdEnd, List.of(newCase), period);
+    return sendHold(new HoldCommand(brakeRef, "case", List.of(newCase), period, suspendSurcharges));
   }
 
-  private SentCommand sendHold(String brakeRef, String commandId, List<CaseNumber> cases, HoldPeriod period)
-      throws CollectionSystemException {
-    collectionSystem.sendHold(new HoldCommand(commandId, brakeRef, cases, period));
-    audit(brakeRef, AuditAction.HOLD_REQUESTED, "command " + commandId + ", " + cases.size() + " case(s) until "
-        + period.end());
-    return new SentCommand(commandId, period);
+  /** Hands the command to the collection system's outbox: it leaves once the job's transaction committed. */
+  private SentCommand sendHold(HoldCommand command) throws CollectionSystemException {
+    collectionSystem.sendHold(command);
+    audit(command.brakeRef(), AuditAction.HOLD_REQUESTED, "command " + command.commandId() + ", "
+        + command.cases().size() + " case(s) until " + command.period().end() + ", surcharges suspended: "
+        + command.suspendSurcharges());
+    return new SentCommand(command.commandId(), command.period());
   }
 
   public String liftHold(String brakeRef, List<CaseNumber> cases, HoldLifted.Reason reason)
       throws CollectionSystemException {
-    String commandId = brakeRef + "/lift/" + reason.name();
-    collectionSystem.sendLift(new LiftCommand(commandId, brakeRef, cases, reason));
-    audit(brakeRef, AuditAction.LIFT_REQUESTED, "command " + commandId + ", " + cases.size() + " case(s), " + reason);
-    return commandId;
+    LiftCommand command = new LiftCommand(brakeRef, cases, reason);
+    collectionSystem.sendLift(command);
+    audit(brakeRef, AuditAction.LIFT_REQUESTED, "command " + command.commandId() + ", " + cases.size()
+        + " case(s), " + reason);
+    return command.commandId();
+  }
+
+  /** The instalments of CJIB's standard payment plan, offered when a hold ends. */
+  public int paymentPlanMonths() {
+    return properties.paymentPlanMonths();
   }
 
   /** A fresh request to prove debt help; its nonce is kept by the brake and used once. */

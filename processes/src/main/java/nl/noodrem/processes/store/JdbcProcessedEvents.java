@@ -9,10 +9,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 /** {@link ProcessedEvents} on table {@code noodrem_processed_event}. */
 public class JdbcProcessedEvents implements ProcessedEvents {
 
+  private final JdbcTemplate jdbc;
   private final Inserts inserts;
   private final Clock clock;
 
   public JdbcProcessedEvents(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    this.jdbc = jdbc;
     this.inserts = new Inserts(jdbc, transactions);
     this.clock = clock;
   }
@@ -22,5 +24,12 @@ public class JdbcProcessedEvents implements ProcessedEvents {
     return inserts.insertUnlessDuplicate(
         "INSERT INTO noodrem_processed_event (source_id, kind, processed_at) VALUES (?, ?, ?)",
         sourceId, kind, Timestamp.from(clock.instant()));
+  }
+
+  @Override
+  public boolean isProcessed(String sourceId) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM noodrem_processed_event WHERE source_id = ?", Integer.class,
+        sourceId);
+    return n != null && n > 0;
   }
 }

@@ -52,6 +52,8 @@ public final class Vars {
   public static final String HOLD_MONTHS = "holdMonths";
   public static final String SUSPEND_SURCHARGES = "suspendSurcharges";
   public static final String OFFER_PAYMENT_PLAN = "offerPaymentPlan";
+  /** Set by Task_OfferPaymentPlan when the citizen was offered a plan: the instalments offered. */
+  public static final String PAYMENT_PLAN_OFFERED_MONTHS = "paymentPlanOfferedMonths";
   public static final String REVIEW_REQUIRED = "reviewRequired";
   public static final String DECISION_REASON = "decisionReason";
   public static final String GRANTED_HOLD_MONTHS = "grantedHoldMonths";

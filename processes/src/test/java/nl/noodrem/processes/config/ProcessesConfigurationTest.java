@@ -21,6 +21,7 @@ import nl.noodrem.domain.BsnPseudonymizer;
 import nl.noodrem.domain.BsnSealer;
 import nl.noodrem.domain.CaseNumber;
 import nl.noodrem.domain.CitizenRef;
+import nl.noodrem.domain.HoldPeriod;
 import nl.noodrem.domain.Money;
 import nl.noodrem.processes.ProcessKeys;
 import nl.noodrem.processes.port.BrakeRegister;
@@ -158,7 +159,7 @@ class ProcessesConfigurationTest {
     when(collectionSystem.openCases(any())).thenReturn(List.of(new OpenCase(CaseNumber.of("WAHV000000000001"),
         OpenCase.Kind.WAHV, Money.ofCents(9_000), OpenCase.Stage.DECISION, LocalDate.of(2025, 1, 1), false)));
 
-    BrakeService.PullResult pulled = brakeService.pullBrake(CITIZEN);
+    BrakeService.PullResult pulled = brakeService.pullBrake(CITIZEN, true);
     runJobs();
     ArgumentCaptor<HoldCommand> hold = ArgumentCaptor.forClass(HoldCommand.class);
     verify(collectionSystem).sendHold(hold.capture());
@@ -178,22 +179,35 @@ class ProcessesConfigurationTest {
   }
 
   @Test
-  void holdAcknowledged_beforeTheBrakeWaits_isRetryableLeavesNoMarkAndCorrelatesWhenRedelivered() throws Exception {
-    when(collectionSystem.openCases(any())).thenReturn(List.of(new OpenCase(CaseNumber.of("WAHV000000000002"),
+  void holdAcknowledged_beforeTheBrakeWaits_isRetryableLeavesNoMarkLogsNoErrorAndCorrelatesWhenRedelivered()
+      throws Exception {
+    CaseNumber held = CaseNumber.of("WAHV000000000002");
+    when(collectionSystem.openCases(any())).thenReturn(List.of(new OpenCase(held,
         OpenCase.Kind.WAHV, Money.ofCents(9_000), OpenCase.Stage.DECISION, LocalDate.of(2025, 1, 1), false)));
-    BrakeService.PullResult pulled = brakeService.pullBrake(Bsn.of("999993653"));
-    String commandId = pulled.brakeRef() + "/hold/"
-        + LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusMonths(4);
+    BrakeService.PullResult pulled = brakeService.pullBrake(Bsn.of("999993653"), true);
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+    String commandId = new HoldCommand(pulled.brakeRef(), "first", List.of(held), HoldPeriod.ofMonths(today, 4), true)
+        .commandId();
     HoldAcknowledgement early = new HoldAcknowledgement(commandId, pulled.brakeRef(),
-        HoldAcknowledgement.Action.HOLD, List.of(), List.of(), null);
+        HoldAcknowledgement.Action.HOLD, List.of(held), List.of(), null);
+    var logs = PrivacyScan.captureLogs();
 
     assertThatThrownBy(() -> gateway.holdAcknowledged(early)).isInstanceOfSatisfying(DeliveryException.class,
         e -> assertThat(e.retryable()).isTrue());
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM noodrem_processed_event WHERE source_id LIKE ?",
         Integer.class, "%" + pulled.brakeRef() + "%")).isZero();
+    // kept by the route (it redelivers), not an error: no ERROR line, no stack trace (the engine's ENGINE-16004)
+    assertThat(logs.list).noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR);
+    assertThat(logs.list).noneMatch(e -> e.getThrowableProxy() != null);
+    assertThat(logs.list).anyMatch(e -> e.getFormattedMessage().startsWith(
+        nl.noodrem.processes.service.DefaultProcessGateway.EARLY_ACKNOWLEDGEMENT));
 
     runJobs();
     assertThat(gateway.holdAcknowledged(early)).isEqualTo(ProcessGateway.Delivery.CORRELATED);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(pulled.brakeRef())
+        .singleResult()).isNotNull();
+    assertThat(engine.getRuntimeService().createEventSubscriptionQuery()
+        .eventName(nl.noodrem.processes.ProcessKeys.MSG_HOLD_ACKNOWLEDGED).list()).isEmpty();
   }
 
   /** Runs the async continuations (message jobs), whatever the engine clock says; timers stay. */

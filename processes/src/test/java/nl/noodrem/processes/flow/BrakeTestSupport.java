@@ -49,7 +49,7 @@ final class BrakeTestSupport {
 
   /** Pulls the brake and runs what follows until the brake waits; the instance may have ended by then. */
   ProcessInstance pull() {
-    BrakeService.PullResult result = f.brakeService.pullBrake(Fixture.CITIZEN);
+    BrakeService.PullResult result = f.brakeService.pullBrake(Fixture.CITIZEN, true);
     ProcessInstance instance = instance(result.brakeRef());
     f.runDueJobs();
     return instance;

@@ -47,19 +47,29 @@ class DefaultProcessGatewayTest {
 
   @Test
   void holdAcknowledged_unknownBrake_isNotNeeded() throws Exception {
-    assertThat(f.gateway.holdAcknowledged(ack("NR-UNKNOWN1/hold/2026-05-15", "NR-UNKNOWN1")))
+    assertThat(f.gateway.holdAcknowledged(ack("NR-UNKNOWN1/hold/first/0123456789abcdef01234567", "NR-UNKNOWN1")))
         .isEqualTo(ProcessGateway.Delivery.NOT_NEEDED);
   }
 
   @Test
   void holdAcknowledged_beforeTheBrakeWaitsForIt_isRetryable() throws Exception {
     brake.givenTwoOrdinaryCases();
-    var pulled = f.brakeService.pullBrake(Fixture.CITIZEN);
-    var early = ack(pulled.brakeRef() + "/hold/2026-05-15", pulled.brakeRef());
+    var pulled = f.brakeService.pullBrake(Fixture.CITIZEN, true);
+    var early = ack(pulled.brakeRef() + "/hold/first/0123456789abcdef01234567", pulled.brakeRef());
 
     assertThatThrownBy(() -> f.gateway.holdAcknowledged(early)).isInstanceOfSatisfying(DeliveryException.class,
         e -> assertThat(e.retryable()).isTrue());
     // that the redelivery then correlates needs the real transaction rollback: ProcessesConfigurationTest
+  }
+
+  @Test
+  void holdAcknowledged_ofAnAcceptedPaymentPlan_isRecordedAndNotNeeded() throws Exception {
+    var ack = new HoldAcknowledgement("NR-ENDED001/plan/accepted/0123456789abcdef01234567", "NR-ENDED001",
+        HoldAcknowledgement.Action.PAYMENT_PLAN, List.of(CaseNumber.of("WAHV000000000001")), List.of(), null);
+
+    assertThat(f.gateway.holdAcknowledged(ack)).isEqualTo(ProcessGateway.Delivery.NOT_NEEDED);
+    assertThat(f.audit.records).anyMatch(r -> r.reference().equals("NR-ENDED001")
+        && r.detail().startsWith("PAYMENT_PLAN"));
   }
 
   @Test

@@ -24,6 +24,8 @@ import nl.noodrem.camel.api.CollectionSystemException;
 import nl.noodrem.camel.api.HoldAcknowledgement;
 import nl.noodrem.camel.api.HoldCommand;
 import nl.noodrem.camel.api.LiftCommand;
+import nl.noodrem.camel.api.PaymentPlanCommand;
+import nl.noodrem.processes.service.PaymentPlanService;
 import nl.noodrem.camel.api.OpenCase;
 import nl.noodrem.camel.api.ProcessGateway;
 import nl.noodrem.domain.AssistanceType;
@@ -31,6 +33,7 @@ import nl.noodrem.domain.HoldPeriod;
 import nl.noodrem.domain.event.CredentialStatusChanged;
 import nl.noodrem.domain.event.HoldLifted;
 import nl.noodrem.processes.ProcessKeys;
+import nl.noodrem.processes.service.BrakeService;
 import nl.noodrem.processes.port.AuditAction;
 import nl.noodrem.processes.port.NoticeType;
 import nl.noodrem.processes.port.PortUnavailableException;
@@ -100,6 +103,7 @@ class EmergencyBrakeProcessTest {
     assertThat(hold.getValue().cases()).containsExactly(FINE, CRIMINAL);
     assertThat(hold.getValue().period().start()).isEqualTo(Fixture.TODAY);
     assertThat(hold.getValue().period().end()).isEqualTo(Fixture.TODAY.plusMonths(4));
+    assertThat(hold.getValue().suspendSurcharges()).as("no new surcharges during the noodstop").isTrue();
     assertThat(hold.getValue().brakeRef()).isEqualTo(instance.getBusinessKey()).matches("NR-[0-9A-HJKMNP-TV-Z]{8}");
     assertThat(instance).isWaitingAt("Task_AwaitFirstHoldAck")
         .variables().containsEntry("holdEnd", "2026-05-15").containsEntry("caseCount", 2L)
@@ -118,10 +122,23 @@ class EmergencyBrakeProcessTest {
   }
 
   @Test
+  void pullBrake_withoutTheDeclaration_isRefusedAndStartsNothing() throws Exception {
+    brake.givenTwoOrdinaryCases();
+
+    assertThatThrownBy(() -> f.brakeService.pullBrake(Fixture.CITIZEN, false))
+        .isInstanceOf(BrakeService.DeclarationMissingException.class);
+
+    assertThat(f.engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ProcessKeys.EMERGENCY_BRAKE).count()).isZero();
+    assertThat(f.brakeService.runningBrake(Fixture.CITIZEN)).isEmpty();
+    verify(f.collectionSystem, org.mockito.Mockito.never()).sendHold(any());
+  }
+
+  @Test
   void pullBrake_secondPullWhileRunning_joinsTheRunningBrake() throws Exception {
     ProcessInstance first = brake.brakeWaitingForProof();
 
-    var second = f.brakeService.pullBrake(Fixture.CITIZEN);
+    var second = f.brakeService.pullBrake(Fixture.CITIZEN, true);
 
     assertThat(second.joined()).isTrue();
     assertThat(second.brakeRef()).isEqualTo(first.getBusinessKey());
@@ -132,7 +149,7 @@ class EmergencyBrakeProcessTest {
   @Test
   void lookUpOpenCases_collectionSystemDown_retriesAndRaisesAnIncidentAfterTheLastRetry() throws Exception {
     when(f.collectionSystem.openCases(any())).thenThrow(new CollectionSystemException("down", true, null));
-    var pulled = f.brakeService.pullBrake(Fixture.CITIZEN);
+    var pulled = f.brakeService.pullBrake(Fixture.CITIZEN, true);
     var management = f.engine.getManagementService();
 
     int attempts = 0;
@@ -232,6 +249,7 @@ class EmergencyBrakeProcessTest {
     HoldCommand extension = holds.getAllValues().get(1);
     assertThat(extension.period().end()).isEqualTo(LocalDate.of(2027, 1, 15));
     assertThat(extension.cases()).containsExactly(FINE, CRIMINAL);
+    assertThat(extension.suspendSurcharges()).as("the hold decision's suspendSurcharges").isTrue();
 
     brake.acknowledge(instance, "Task_AwaitExtensionAck", HoldAcknowledgement.Action.HOLD);
 
@@ -349,6 +367,39 @@ class EmergencyBrakeProcessTest {
         NoticeType.HOLD_LIFTED);
     assertThat(f.inbox.last().english()).contains("no proof of debt help was received in time");
     assertThat(f.brakes.activeBrake(f.citizenRef())).isEmpty();
+  }
+
+  @Test
+  void acceptPaymentPlan_afterTheHoldWasLifted_sendsThePlanOnceForTheBrakesCasesAndAuditsIt() throws Exception {
+    ProcessInstance instance = brake.brakeWaitingForProof();
+    f.fireTimer("Event_FirstHoldEnded");
+    brake.acknowledge(instance, "Task_AwaitLiftAck", HoldAcknowledgement.Action.LIFT);
+    String brakeRef = instance.getBusinessKey();
+
+    assertThat(f.paymentPlanService.offers(Fixture.CITIZEN))
+        .containsExactly(new PaymentPlanService.Offer(brakeRef, 36, false));
+    assertThat(f.paymentPlanService.accept(Fixture.OTHER_CITIZEN, brakeRef))
+        .as("another citizen").isEqualTo(PaymentPlanService.Outcome.NO_OFFER);
+    assertThat(f.paymentPlanService.accept(Fixture.CITIZEN, brakeRef)).isEqualTo(PaymentPlanService.Outcome.ACCEPTED);
+    assertThat(f.paymentPlanService.accept(Fixture.CITIZEN, brakeRef))
+        .isEqualTo(PaymentPlanService.Outcome.ALREADY_ACCEPTED);
+    assertThat(f.paymentPlanService.offers(Fixture.CITIZEN))
+        .containsExactly(new PaymentPlanService.Offer(brakeRef, 36, true));
+
+    ArgumentCaptor<PaymentPlanCommand> plan = ArgumentCaptor.forClass(PaymentPlanCommand.class);
+    verify(f.collectionSystem).sendPaymentPlan(plan.capture());
+    assertThat(plan.getValue()).isEqualTo(new PaymentPlanCommand(brakeRef, List.of(FINE, CRIMINAL), 36));
+    assertThat(f.audit.records).filteredOn(r -> r.action() == AuditAction.PAYMENT_PLAN_ACCEPTED).singleElement()
+        .satisfies(r -> assertThat(r.reference()).isEqualTo(brakeRef));
+  }
+
+  @Test
+  void acceptPaymentPlan_ofARunningBrake_isNoOffer() throws Exception {
+    ProcessInstance instance = brake.brakeWaitingForProof();
+
+    assertThat(f.paymentPlanService.accept(Fixture.CITIZEN, instance.getBusinessKey()))
+        .isEqualTo(PaymentPlanService.Outcome.NO_OFFER);
+    verify(f.collectionSystem, org.mockito.Mockito.never()).sendPaymentPlan(any());
   }
 
   @Test
@@ -798,7 +849,7 @@ class EmergencyBrakeProcessTest {
     brake.givenTwoOrdinaryCases();
     doThrow(new CollectionSystemException("broker down", true, null)).doNothing().when(f.collectionSystem)
         .sendHold(any());
-    var pulled = f.brakeService.pullBrake(Fixture.CITIZEN);
+    var pulled = f.brakeService.pullBrake(Fixture.CITIZEN, true);
     assertThatThrownBy(() -> f.runDueJobs()).hasMessageContaining("broker down");
     ProcessInstance instance = brake.instance(pulled.brakeRef());
 
@@ -1002,7 +1053,7 @@ class EmergencyBrakeProcessTest {
     assertThat(lift.getValue().reason()).isEqualTo(HoldLifted.Reason.BRAKE_CANCELLED);
     assertThat(lift.getValue().cases()).containsExactly(FINE, CRIMINAL);
     assertThat(f.brakes.activeBrake(f.citizenRef())).isEmpty();
-    assertThat(f.brakeService.pullBrake(Fixture.CITIZEN).joined()).isFalse();
+    assertThat(f.brakeService.pullBrake(Fixture.CITIZEN, true).joined()).isFalse();
   }
 
   @Test

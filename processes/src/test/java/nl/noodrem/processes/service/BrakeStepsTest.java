@@ -27,10 +27,10 @@ class BrakeStepsTest {
   void extendHold_byTheRulesBeyondTwelveMonthsFromTheFirstHeldDay_isCutAndAudited() throws Exception {
     HoldPeriod current = new HoldPeriod(Fixture.TODAY, Fixture.TODAY.plusMonths(10));
 
-    BrakeSteps.SentCommand sent = f.brakeSteps.extendHold("NR-AAAAAAAA", CASES, current, 8, HoldAuthority.RULES, 3);
+    BrakeSteps.SentCommand sent = f.brakeSteps.extendHold("NR-AAAAAAAA", CASES, current, 8, HoldAuthority.RULES, 3, true);
 
     assertThat(sent.period()).isEqualTo(new HoldPeriod(Fixture.TODAY, Fixture.TODAY.plusMonths(12)));
-    assertThat(sent.commandId()).isEqualTo("NR-AAAAAAAA/hold/2027-01-15/x3");
+    assertThat(sent.commandId()).startsWith("NR-AAAAAAAA/hold/x3/");
     assertThat(f.audit.records).anyMatch(r -> r.action() == AuditAction.HOLD_DECIDED
         && r.detail().contains("cut at 2027-01-15"));
   }
@@ -40,7 +40,7 @@ class BrakeStepsTest {
     HoldPeriod current = HoldPeriod.firstHold(Fixture.TODAY);
 
     BrakeSteps.SentCommand sent = f.brakeSteps.extendHold("NR-AAAAAAAA", CASES, current, 14,
-        HoldAuthority.CASE_OFFICER, 1);
+        HoldAuthority.CASE_OFFICER, 1, true);
 
     assertThat(sent.period().end()).isEqualTo(Fixture.TODAY.plusMonths(18));
     assertThat(f.audit.records).noneMatch(r -> r.detail().contains("cut at"));
@@ -50,7 +50,7 @@ class BrakeStepsTest {
   void extendHold_decidedAfterTheOldEndPassed_countsFromTheOldEndNotFromToday() throws Exception {
     HoldPeriod current = new HoldPeriod(LocalDate.of(2025, 9, 10), LocalDate.of(2026, 1, 10));
 
-    BrakeSteps.SentCommand sent = f.brakeSteps.extendHold("NR-AAAAAAAA", CASES, current, 8, HoldAuthority.RULES, 1);
+    BrakeSteps.SentCommand sent = f.brakeSteps.extendHold("NR-AAAAAAAA", CASES, current, 8, HoldAuthority.RULES, 1, true);
 
     assertThat(sent.period().start()).isEqualTo(LocalDate.of(2025, 9, 10));
     assertThat(sent.period().end()).isEqualTo(LocalDate.of(2026, 9, 10));
@@ -64,6 +64,18 @@ class BrakeStepsTest {
         current, Fixture.TODAY.plusMonths(13), HoldAuthority.RULES, 1))
         .isInstanceOf(nl.noodrem.domain.InvalidValueException.class);
     org.mockito.Mockito.verifyNoInteractions(f.collectionSystem);
+  }
+
+  @Test
+  void extendHold_decisionKeepsSurcharges_commandToTheCollectionSystemSaysSo() throws Exception {
+    f.brakeSteps.extendHold("NR-AAAAAAAA", CASES, HoldPeriod.firstHold(Fixture.TODAY), 8, HoldAuthority.RULES, 1,
+        false);
+
+    var command = org.mockito.ArgumentCaptor.forClass(nl.noodrem.camel.api.HoldCommand.class);
+    org.mockito.Mockito.verify(f.collectionSystem).sendHold(command.capture());
+    assertThat(command.getValue().suspendSurcharges()).isFalse();
+    assertThat(command.getValue().commandId()).isNotEqualTo(new nl.noodrem.camel.api.HoldCommand("NR-AAAAAAAA", "x1",
+        command.getValue().cases(), command.getValue().period(), true).commandId());
   }
 
   private static org.camunda.bpm.engine.ProcessEngine mockEngine() {

@@ -111,6 +111,7 @@ public final class Fixture {
   public final IssuanceService issuanceService;
   public final OnboardingService onboardingService;
   public final DefaultProcessGateway gateway;
+  public final nl.noodrem.processes.service.PaymentPlanService paymentPlanService;
 
   public Fixture(ProcessEngine engine) {
     this.engine = engine;
@@ -132,6 +133,8 @@ public final class Fixture {
     onboardingService = new OnboardingService(engine.getRuntimeService(), audit, clock);
     gateway = new DefaultProcessGateway(engine.getRuntimeService(), pseudonymizer, brakes, processed, audit, clock,
         tx);
+    paymentPlanService = new nl.noodrem.processes.service.PaymentPlanService(engine.getHistoryService(), pseudonymizer,
+        processed, collectionSystem, audit, clock, tx);
 
     Mocks.reset();
     Mocks.register("processTimers", new ProcessTimers(properties, clock));

@@ -62,6 +62,11 @@ public final class Recorders {
     public synchronized boolean markProcessed(String sourceId, String kind) {
       return ids.add(sourceId);
     }
+
+    @Override
+    public synchronized boolean isProcessed(String sourceId) {
+      return ids.contains(sourceId);
+    }
   }
 
   public static class Issuances implements IssuanceRecords {
