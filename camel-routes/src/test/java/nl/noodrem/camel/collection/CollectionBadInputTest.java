@@ -138,7 +138,7 @@ class CollectionBadInputTest extends BridgeIntegrationTest {
     DeadLetter letter = poisonAck(session -> session.createTextMessage(
         "{\"version\":1,\"commandId\":\"c\",\"brakeRef\":\"b\",\"action\":\"PAUSE\"}"));
 
-    assertThat(letter.reason()).contains("HOLD or LIFT");
+    assertThat(letter.reason()).contains("must be HOLD, LIFT or PAYMENT_PLAN");
   }
 
   @Test
