@@ -437,7 +437,7 @@ class EmergencyBrakeProcessTest {
     f.runDueJobs();
     assertThat(instance).hasPassed("Task_NotifyHoldEndsSoon", "End_Reminded");
     assertThat(f.inbox.last().type()).isEqualTo(NoticeType.HOLD_ENDS_SOON);
-    assertThat(f.inbox.last().dutch()).contains("15-01-2027");
+    assertThat(f.inbox.last().dutch()).contains("15 januari 2027");
   }
 
   @Test
@@ -1007,7 +1007,7 @@ class EmergencyBrakeProcessTest {
     assertThat(instance).hasPassed("End_HoldEndCorrected").isWaitingAt("Gateway_HoldEndRevocationOrRenewal")
         .variables().containsEntry("holdEnd", "2027-03-15");
     assertThat(f.inbox.last().type()).isEqualTo(NoticeType.HOLD_END_CORRECTED);
-    assertThat(f.inbox.last().dutch()).contains("15-03-2027");
+    assertThat(f.inbox.last().dutch()).contains("15 maart 2027");
   }
 
   @Test
