@@ -58,12 +58,14 @@ public class RulesOfTheBrakeSteps {
 
   @When("the citizen pulls the brake a second time")
   public void theCitizenPullsASecondTime() {
-    var answer = citizen().browser.postJson("/portaal/noodrem/api/trek", "{}");
-    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-    JsonNode body = Citizen.json(answer.body());
-    assertThat(body.get("joined").asBoolean()).isFalse();
-    assertThat(body.get("brakeRef").asText()).isNotEqualTo(citizen().brakeRef);
-    citizen().brakeRef = body.get("brakeRef").asText();
+    // as the citizen's browser does: the portal's form with the self-declaration ticked
+    var page = citizen().browser.postForm("/portaal/noodrem/trekken", java.util.Map.of("verklaring", "ja"));
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    java.util.regex.Matcher reference = java.util.regex.Pattern.compile("id=\"kenmerk\">(NR-[0-9A-Z]{8})<")
+        .matcher(page.body());
+    assertThat(reference.find()).as("the brake's page shows its reference").isTrue();
+    assertThat(reference.group(1)).as("a new brake, not the ended one").isNotEqualTo(citizen().brakeRef);
+    citizen().brakeRef = reference.group(1);
     citizen().pulledOn = today();
   }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import nl.noodrem.camel.collection.CollectionCommandOutbox;
 import nl.noodrem.camel.errors.JdbcDeadLetterStore;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.support.service.ServiceHelper;
@@ -80,6 +81,8 @@ class SchemaSourcesAgreeTest {
         new ClassPathResource("db/digid/schema.sql"),
         new ClassPathResource("db/noodrem-app-schema.sql")).execute(db);
     new JdbcDeadLetterStore(db, null, null).createTableIfMissing();
+    new CollectionCommandOutbox(db, null, java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC())
+        .createTableIfMissing();
     JdbcMessageIdRepository camel = new JdbcMessageIdRepository(db, "schema-test");
     ServiceHelper.startService(camel);
     ServiceHelper.stopService(camel);
