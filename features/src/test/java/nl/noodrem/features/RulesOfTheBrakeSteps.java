@@ -39,6 +39,7 @@ public class RulesOfTheBrakeSteps {
   @Autowired CollectionSystemStandin collection;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
   @Autowired ManagementService management;
   @Autowired BrakeStaffService staff;
 
@@ -87,8 +88,14 @@ public class RulesOfTheBrakeSteps {
   @When("the case officer grants the repeated pull")
   public void theCaseOfficerGrants() {
     Task task = pullTask();
-    tasks.claim(task.getId(), "zaakbehandelaar");
-    tasks.complete(task.getId(), Map.of("pullOutcome", "GRANT", "pullNote", "aangemeld bij de gemeente"));
+    // the engine accepts a decision only from the logged-in case officer who claimed the task (Tasklist's login)
+    identity.setAuthentication("behandelaar", java.util.List.of("cjib-case-officers"));
+    try {
+      tasks.claim(task.getId(), "behandelaar");
+      tasks.complete(task.getId(), Map.of("pullOutcome", "GRANT", "pullNote", "aangemeld bij de gemeente"));
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @Then("the collection system holds the case for {int} months from today")
